@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { registerServe } from './serve.command.js';
+import { registerDatabaseCommands } from './database.command.js';
+import { registerConventionCommands } from './conventions.command.js';
+
+const program = new Command()
+  .name('pilote-ctg')
+  .description('Pilote CTG — conventions territoriales globales. Base : SQLITE_PATH (défaut data/pilote-ctg.sqlite) ou DATABASE_URL (PostgreSQL).')
+  .showHelpAfterError();
+
+registerServe(program);
+registerDatabaseCommands(program);
+registerConventionCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`Erreur : ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

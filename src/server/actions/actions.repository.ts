@@ -1,0 +1,97 @@
+import type { ActionTable, Executor } from '../platform/db/schema.js';
+import { likeContains } from '../platform/db/dialect.js';
+import { normalizeForSearch } from '../../shared/text.js';
+
+export type ActionRow = Omit<ActionTable, 'id' | 'version' | 'search_text'> & { id: number; version: number };
+const actionColumns = [
+  'id', 'convention_id', 'axis_id', 'parent_id', 'title', 'description', 'pilot', 'partners', 'target_public',
+  'scope', 'places', 'labels', 'status', 'highlighted', 'position', 'version', 'created_at', 'updated_at',
+] as const;
+
+export interface ActionFilter {
+  conventionIds?: readonly number[];
+  theme?: string;
+  status?: string;
+  q?: string;
+  afterId?: number;
+  limit?: number;
+}
+
+function filtered(db: Executor, filter: ActionFilter) {
+  let q = db.selectFrom('action');
+  if (filter.conventionIds) q = q.where('convention_id', 'in', filter.conventionIds.length ? filter.conventionIds : [-1]);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.q) q = q.where('search_text', 'like', likeContains(normalizeForSearch(filter.q)));
+  if (filter.theme) {
+    const theme = filter.theme;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('action_theme as at').select('at.action_id').whereRef('at.action_id', '=', 'action.id').where('at.theme_code', '=', theme)),
+    );
+  }
+  return q;
+}
+
+export async function listActions(db: Executor, filter: ActionFilter): Promise<ActionRow[]> {
+  let q = filtered(db, filter).select(actionColumns);
+  if (filter.afterId) q = q.where('id', '>', filter.afterId);
+  if (filter.limit) return q.orderBy('id').limit(filter.limit).execute();
+  return q.orderBy('convention_id').orderBy('position').orderBy('id').execute();
+}
+
+export async function countActions(db: Executor, filter: ActionFilter): Promise<number> {
+  const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export const findAction = (db: Executor, id: number): Promise<ActionRow | undefined> =>
+  db.selectFrom('action').select(actionColumns).where('id', '=', id).executeTakeFirst();
+
+export async function findThemesOfActions(db: Executor, actionIds: readonly number[]) {
+  if (actionIds.length === 0) return new Map<number, string[]>();
+  const rows = await db
+    .selectFrom('action_theme as at')
+    .innerJoin('theme as t', 't.code', 'at.theme_code')
+    .select(['at.action_id', 'at.theme_code'])
+    .where('at.action_id', 'in', actionIds)
+    .orderBy('t.position')
+    .execute();
+  const byAction = new Map<number, string[]>();
+  for (const r of rows) byAction.set(r.action_id, [...(byAction.get(r.action_id) ?? []), r.theme_code]);
+  return byAction;
+}
+
+export async function nextActionPosition(db: Executor, conventionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('action')
+    .select((eb) => eb.fn.max('position').as('max'))
+    .where('convention_id', '=', conventionId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function insertAction(db: Executor, values: Omit<ActionTable, 'id' | 'version'>): Promise<number> {
+  const row = await db.insertInto('action').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateAction(
+  db: Executor,
+  id: number,
+  version: number,
+  changes: Partial<Omit<ActionTable, 'id' | 'version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('action')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceActionThemes(db: Executor, actionId: number, themes: readonly string[]): Promise<void> {
+  await db.deleteFrom('action_theme').where('action_id', '=', actionId).execute();
+  if (themes.length) {
+    await db.insertInto('action_theme').values(themes.map((theme_code) => ({ action_id: actionId, theme_code }))).execute();
+  }
+}

@@ -1,0 +1,37 @@
+import type { Executor } from '../platform/db/schema.js';
+import { nowIso } from '../platform/db/dialect.js';
+
+export interface AuditEntry {
+  actor: string;
+  entityType: string;
+  entityId: string | number;
+  operation: 'create' | 'update' | 'delete' | 'status';
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Every write records who, when and what changed; called inside the write's transaction. */
+export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_event')
+    .values({
+      at: nowIso(),
+      actor: entry.actor,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      operation: entry.operation,
+      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export async function listAudit(db: Executor, entityType: string, entityId: string | number) {
+  return db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', String(entityId))
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,78 @@
+import type { Executor } from '../platform/db/schema.js';
+import { findOrganisations } from '../organisations/organisations.repository.js';
+import { listActionsOfConventions } from '../actions/actions.service.js';
+import { listPartiesOf, listSignatureEventsOf } from '../signatures/signatures.service.js';
+import { CONVENTION_STATUSES } from '../../shared/enums.js';
+import type { ConventionDetail, ConventionListQuery, ConventionSummary } from '../../shared/api/conventions.js';
+import type { Page } from '../../shared/api/common.js';
+import { businessRule } from '../platform/http/errors.js';
+import * as repo from './conventions.repository.js';
+import { presentDetail, presentSummary, type SummaryExtras } from './conventions.presenter.js';
+
+/** Union of declared themes and the themes of the actions, in reference-list order. */
+function mergeThemes(rows: { convention_id: number; theme_code: string; position: number }[]): Map<number, string[]> {
+  const byConvention = new Map<number, Map<string, number>>();
+  for (const r of rows) {
+    const themes = byConvention.get(r.convention_id) ?? new Map<string, number>();
+    themes.set(r.theme_code, r.position);
+    byConvention.set(r.convention_id, themes);
+  }
+  return new Map(
+    [...byConvention].map(([id, themes]) => [id, [...themes].sort((a, b) => a[1] - b[1]).map(([code]) => code)]),
+  );
+}
+
+async function loadExtras(db: Executor, rows: repo.ConventionRow[]): Promise<SummaryExtras> {
+  const ids = rows.map((r) => r.id);
+  const [cafs, territories, population, declared, fromActions, firstSignature, actionCounts] = await Promise.all([
+    findOrganisations(db, [...new Set(rows.map((r) => r.caf_id))]),
+    repo.territoriesOf(db, ids),
+    repo.coveredPopulationOf(db, ids),
+    repo.declaredThemesOf(db, ids),
+    repo.actionThemesOf(db, ids),
+    repo.firstSignatureDatesOf(db, ids),
+    repo.actionCountsOf(db, ids),
+  ]);
+  return {
+    cafs: new Map(cafs.map((c) => [c.id, c])),
+    territories,
+    population,
+    themes: mergeThemes([...declared, ...fromActions]),
+    firstSignature,
+    actionCounts,
+  };
+}
+
+export function toFilter(query: ConventionListQuery): repo.ConventionFilter {
+  const statuses = query.status?.split(',');
+  const unknown = statuses?.find((s) => !(CONVENTION_STATUSES as readonly string[]).includes(s));
+  if (unknown) throw businessRule(`Statut inconnu : « ${unknown} ». Valeurs possibles : ${CONVENTION_STATUSES.join(', ')}.`, 'status');
+  return { statuses, theme: query.theme, territory: query.territory, cafId: query.caf, year: query.year, q: query.q };
+}
+
+export async function listConventions(db: Executor, query: ConventionListQuery): Promise<Page<ConventionSummary>> {
+  const filter = toFilter(query);
+  const rows = await repo.listConventionRows(db, filter, { afterId: query.cursor ? Number(query.cursor) : undefined, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  const extras = await loadExtras(db, page);
+  return {
+    items: page.map((r) => presentSummary(r, extras)),
+    total: await repo.countConventions(db, filter),
+    nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
+  };
+}
+
+export async function getConventionDetail(db: Executor, id: number): Promise<ConventionDetail> {
+  const row = await repo.requireConventionRow(db, id);
+  const extras = await loadExtras(db, [row]);
+  const [declared, parties, signatureEvents, actions, axes, history] = await Promise.all([
+    repo.declaredThemesOf(db, [id]),
+    listPartiesOf(db, [id]),
+    listSignatureEventsOf(db, [id]),
+    listActionsOfConventions(db, [id]),
+    repo.axesOf(db, id),
+    repo.statusHistoryOf(db, id),
+  ]);
+  const declaredThemes = declared.sort((a, b) => a.position - b.position).map((t) => t.theme_code);
+  return presentDetail(row, presentSummary(row, extras), { declaredThemes, parties, signatureEvents, actions, axes, history });
+}

@@ -1,0 +1,20 @@
+import { buildApp } from './app.js';
+import { createDb } from './platform/db/create-db.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { describeDatabase, loadConfig, type AppConfig } from './platform/config.js';
+import { prepareDatabase } from './demo/prepare.js';
+
+/** config → database → migrations → reference data (and demo data on an empty base) → listen. */
+export async function startServer(config: AppConfig = loadConfig(), options: { demo?: boolean } = {}) {
+  const database = createDb(config.database);
+  await migrateToLatest(database.db);
+  const prepared = await prepareDatabase(database, { loadDemoIfEmpty: options.demo ?? true });
+  const app = await buildApp({ database, config });
+  app.addHook('onClose', async () => database.close());
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Pilote CTG prêt sur http://localhost:${config.port} — ${describeDatabase(config.database)}${prepared.demoLoaded ? ' — données de démonstration chargées' : ''}`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void app.close().then(() => process.exit(0)));
+  }
+  return app;
+}

@@ -1,0 +1,46 @@
+import type { DatabaseTarget } from './db/create-db.js';
+
+export interface BrandConfig {
+  /** Name shown in the header (the service). */
+  name: string;
+  tagline: string;
+  /** The organisation running this instance, shown beside the service name. */
+  organisation: string;
+  logoUrl: string | null;
+  /** The State brand block and Marianne font, only for deployments by authorised State entities. */
+  stateBrand: boolean;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  brand: BrandConfig;
+  logLevel: string;
+  clientDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  return {
+    port: Number.parseInt(env.PORT ?? '3000', 10),
+    host: env.HOST ?? '0.0.0.0',
+    database: databaseUrl ? { databaseUrl } : { sqlitePath: env.SQLITE_PATH ?? 'data/pilote-ctg.sqlite' },
+    brand: {
+      name: env.BRAND_NAME ?? 'Pilote CTG',
+      tagline: env.BRAND_TAGLINE ?? 'Conventions territoriales globales',
+      organisation: env.BRAND_ORGANISATION ?? 'Caf des Hauts-de-Seine',
+      logoUrl: env.BRAND_LOGO_URL ?? null,
+      stateBrand: env.STATE_BRAND === '1' || env.STATE_BRAND === 'true',
+    },
+    logLevel: env.LOG_LEVEL ?? 'info',
+    clientDir: env.CLIENT_DIR ?? 'dist/client',
+  };
+}
+
+/** Where the database is, said without secrets (for logs and the CLI). */
+export function describeDatabase(target: DatabaseTarget): string {
+  if ('sqlitePath' in target) return `SQLite (${target.sqlitePath})`;
+  const url = new URL(target.databaseUrl);
+  return `PostgreSQL (${url.hostname}:${url.port || 5432}${url.pathname})`;
+}

@@ -1,0 +1,211 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+
+/** Booleans are stored as 0/1 on both engines. */
+type Flag = number;
+/** ISO-8601 timestamp text. */
+type Timestamp = string;
+
+export interface TerritoryTable {
+  code: string;
+  kind: string;
+  name: string;
+  search_name: string;
+  departement_code: string | null;
+  region_code: string | null;
+  population: number | null;
+  postal_codes: string;
+}
+
+export interface TerritoryMemberTable {
+  group_code: string;
+  member_code: string;
+}
+
+export interface OrganisationTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  search_name: string;
+  territory_code: string | null;
+  departement_code: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  first_name: string;
+  last_name: string;
+  search_name: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MandateTable {
+  id: Generated<number>;
+  person_id: number;
+  organisation_id: number;
+  capacity: string;
+  start_date: string | null;
+  end_date: string | null;
+}
+
+export interface ThemeTable {
+  code: string;
+  label: string;
+  description: string | null;
+  caf_id: number | null;
+  active: Flag;
+  position: number;
+  version: Generated<number>;
+}
+
+export interface ConventionTable {
+  id: Generated<number>;
+  title: string;
+  caf_id: number;
+  status: string;
+  start_year: number;
+  end_year: number;
+  predecessor_id: number | null;
+  summary: string | null;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConventionTerritoryTable {
+  convention_id: number;
+  territory_code: string;
+  position: number;
+}
+
+export interface ConventionThemeTable {
+  convention_id: number;
+  theme_code: string;
+}
+
+export interface ConventionStatusChangeTable {
+  id: Generated<number>;
+  convention_id: number;
+  from_status: string | null;
+  to_status: string;
+  /** The day the change took effect (e.g. the signature), when it differs from when it was recorded. */
+  effective_date: string | null;
+  changed_at: Timestamp;
+  comment: string | null;
+  actor: string;
+}
+
+export interface PartyTable {
+  id: Generated<number>;
+  convention_id: number;
+  organisation_id: number;
+  role: string;
+  deliberation_ref: string | null;
+  deliberation_date: string | null;
+  commitments: string | null;
+  position: number;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SignatureEventTable {
+  id: Generated<number>;
+  convention_id: number;
+  date: string;
+  place: string | null;
+  kind: string;
+  description: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SignatoryTable {
+  id: Generated<number>;
+  signature_event_id: number;
+  person_id: number;
+  party_id: number | null;
+  capacity: string;
+  position: number;
+}
+
+export interface AxisTable {
+  id: Generated<number>;
+  convention_id: number;
+  title: string;
+  position: number;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionTable {
+  id: Generated<number>;
+  convention_id: number;
+  axis_id: number | null;
+  parent_id: number | null;
+  title: string;
+  description: string | null;
+  pilot: string | null;
+  /** JSON arrays of names, kept as text so both engines store them alike. */
+  partners: string;
+  target_public: string | null;
+  scope: string | null;
+  places: string;
+  labels: string;
+  status: string;
+  highlighted: Flag;
+  position: number;
+  search_text: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionThemeTable {
+  action_id: number;
+  theme_code: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  entity_type: string;
+  entity_id: string;
+  operation: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Database {
+  territory: TerritoryTable;
+  territory_member: TerritoryMemberTable;
+  organisation: OrganisationTable;
+  person: PersonTable;
+  mandate: MandateTable;
+  theme: ThemeTable;
+  convention: ConventionTable;
+  convention_territory: ConventionTerritoryTable;
+  convention_theme: ConventionThemeTable;
+  convention_status_change: ConventionStatusChangeTable;
+  party: PartyTable;
+  signature_event: SignatureEventTable;
+  signatory: SignatoryTable;
+  axis: AxisTable;
+  action: ActionTable;
+  action_theme: ActionThemeTable;
+  audit_event: AuditEventTable;
+}
+
+export type Db = Kysely<Database>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+export type { ColumnType };

@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HttpError, fieldLabel, type FieldError } from './errors.js';
+
+interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldError[]; current?: unknown };
+}
+
+const CONTEXT_PREFIX: Record<string, string> = { body: '', querystring: '', params: '', headers: 'en-tête ' };
+
+function validationBody(error: FastifyError & { validation: { instancePath: string; message?: string }[] }): ErrorBody {
+  const fields = error.validation.map((issue) => ({
+    path: issue.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+    message: issue.message ?? 'Valeur invalide',
+  }));
+  const prefix = CONTEXT_PREFIX[error.validationContext ?? 'body'] ?? '';
+  const summary = fields
+    .slice(0, 5)
+    .map((f) => `${prefix}${fieldLabel(f.path)} : ${f.message}`)
+    .join(' ; ');
+  return { error: { code: 'validation', message: `Données invalides — ${summary}`, fields } };
+}
+
+/** Framework errors (body parsing, size limits) translated to French with the documented shape. */
+const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Le corps de la requête n’est pas un JSON valide.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: 'Le corps de la requête est vide alors qu’un JSON est attendu.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'too_large', message: 'Le corps de la requête est trop volumineux.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_request', message: 'La longueur annoncée du corps de la requête est incorrecte.' },
+  FST_ERR_BAD_URL: { status: 400, code: 'invalid_request', message: 'Adresse de requête invalide.' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'invalid_request', message: 'Requête invalide.' },
+};
+
+function toBody(error: FastifyError): { status: number; body: ErrorBody } {
+  if (error instanceof HttpError) {
+    const { code, message, fields, current } = error;
+    return { status: error.statusCode, body: { error: { code, message, fields, current } } };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, body: validationBody(error) };
+  const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  if (known) return { status: known.status, body: { error: { code: known.code, message: known.message } } };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return { status: error.statusCode, body: { error: { code: 'invalid_request', message: 'Requête invalide.' } } };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'Erreur interne du serveur. L’incident a été enregistré.' } } };
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = toBody(error);
+    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    return reply.status(status).send(body);
+  });
+}
+
+export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.status(404).send({
+    error: { code: 'not_found', message: `Aucune ressource à cette adresse : ${request.method} ${request.url.split('?')[0]}` },
+  });
+}

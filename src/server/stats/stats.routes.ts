@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { statsSchema, type Stats } from '../../shared/api/conventions.js';
+import { CONVENTION_STATUSES, type ConventionStatus } from '../../shared/enums.js';
+import type { Executor } from '../platform/db/schema.js';
+import * as repo from './stats.repository.js';
+
+/** Conventions in force: signed, and the year inside their period. */
+const IN_FORCE: readonly ConventionStatus[] = ['signee', 'en_cours'];
+
+export async function computeStats(db: Executor, year: number): Promise<Stats> {
+  const [byStatus, coverage, themes, totals] = await Promise.all([
+    repo.conventionsByStatus(db),
+    repo.coverageInYear(db, year, IN_FORCE),
+    repo.themeCounts(db),
+    repo.totals(db),
+  ]);
+  const counts = new Map(byStatus.map((s) => [s.status, s.count]));
+  return {
+    conventionsByStatus: CONVENTION_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),
+    conventionCount: totals.conventions,
+    communesCovered: coverage.communes,
+    populationCovered: coverage.population,
+    actionCount: totals.actions,
+    themes,
+  };
+}
+
+export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags: ['tableaux de bord'],
+        summary: 'Chiffres clés : conventions par statut, communes et population couvertes, champs',
+        querystring: z.object({ year: z.coerce.number().int().min(1990).max(2100).optional() }),
+        response: { 200: statsSchema },
+      },
+    },
+    async (request) => computeStats(app.db, request.query.year ?? new Date().getUTCFullYear()),
+  );
+};

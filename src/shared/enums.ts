@@ -1,0 +1,81 @@
+export const CONVENTION_STATUSES = [
+  'en_preparation',
+  'diagnostic',
+  'redaction',
+  'signee',
+  'en_cours',
+  'echue',
+  'resiliee',
+] as const;
+export type ConventionStatus = (typeof CONVENTION_STATUSES)[number];
+
+export const CONVENTION_STATUS_LABELS: Record<ConventionStatus, string> = {
+  en_preparation: 'En préparation',
+  diagnostic: 'Diagnostic',
+  redaction: 'Rédaction',
+  signee: 'Signée',
+  en_cours: 'En cours',
+  echue: 'Échue',
+  resiliee: 'Résiliée',
+};
+
+/** Allowed lifecycle moves; the server checks every transition against this table. */
+export const CONVENTION_TRANSITIONS: Record<ConventionStatus, readonly ConventionStatus[]> = {
+  en_preparation: ['diagnostic', 'redaction'],
+  diagnostic: ['en_preparation', 'redaction'],
+  redaction: ['diagnostic', 'signee'],
+  signee: ['en_cours', 'resiliee'],
+  en_cours: ['echue', 'resiliee'],
+  echue: [],
+  resiliee: [],
+};
+
+/** Statuses under which a convention is signed and binding (used by coverage figures). */
+export const SIGNED_STATUSES: readonly ConventionStatus[] = ['signee', 'en_cours', 'echue', 'resiliee'];
+
+export const ACTION_STATUSES = ['a_venir', 'en_cours', 'realisee', 'en_pause', 'en_retard', 'abandonnee'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  a_venir: 'À venir',
+  en_cours: 'En cours',
+  realisee: 'Réalisée',
+  en_pause: 'En pause',
+  en_retard: 'En retard',
+  abandonnee: 'Abandonnée',
+};
+
+export const ORGANISATION_KINDS = [
+  'caf',
+  'commune',
+  'epci',
+  'ept',
+  'departement',
+  'msa',
+  'etat',
+  'association',
+  'autre',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+  caf: 'Caf',
+  commune: 'Commune',
+  epci: 'EPCI',
+  ept: 'Établissement public territorial',
+  departement: 'Département',
+  msa: 'MSA',
+  etat: 'État',
+  association: 'Association',
+  autre: 'Autre partenaire',
+};
+
+export const TERRITORY_KINDS = ['commune', 'epci', 'ept', 'departement'] as const;
+export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
+export const TERRITORY_KIND_LABELS: Record<TerritoryKind, string> = {
+  commune: 'Commune',
+  epci: 'EPCI',
+  ept: 'EPT',
+  departement: 'Département',
+};
+
+export const SIGNATURE_EVENT_KINDS = ['convention', 'avenant'] as const;
+export type SignatureEventKind = (typeof SIGNATURE_EVENT_KINDS)[number];
