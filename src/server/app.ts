@@ -39,6 +39,8 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: anything else is refused with 415 rather than parsed as a string.
+  app.removeContentTypeParser('text/plain');
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
   app.decorate('config', config);

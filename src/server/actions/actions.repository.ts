@@ -1,5 +1,5 @@
 import type { ActionTable, Executor } from '../platform/db/schema.js';
-import { likeContains } from '../platform/db/dialect.js';
+import { likeContains, searchWords } from '../platform/db/dialect.js';
 import { normalizeForSearch } from '../../shared/text.js';
 
 export type ActionRow = Omit<ActionTable, 'id' | 'version' | 'search_text'> & { id: number; version: number };
@@ -21,7 +21,7 @@ function filtered(db: Executor, filter: ActionFilter) {
   let q = db.selectFrom('action');
   if (filter.conventionIds) q = q.where('convention_id', 'in', filter.conventionIds.length ? filter.conventionIds : [-1]);
   if (filter.status) q = q.where('status', '=', filter.status);
-  if (filter.q) q = q.where('search_text', 'like', likeContains(normalizeForSearch(filter.q)));
+  for (const word of searchWords(normalizeForSearch(filter.q ?? ''))) q = q.where('search_text', 'like', likeContains(word));
   if (filter.theme) {
     const theme = filter.theme;
     q = q.where((eb) =>

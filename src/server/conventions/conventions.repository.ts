@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ConventionTable, Executor } from '../platform/db/schema.js';
-import { likeContains } from '../platform/db/dialect.js';
+import { likeContains, searchWords } from '../platform/db/dialect.js';
 import { notFound } from '../platform/http/errors.js';
 import { normalizeForSearch } from '../../shared/text.js';
 
@@ -24,7 +24,7 @@ function filtered(db: Executor, f: ConventionFilter) {
   if (f.statuses?.length) q = q.where('c.status', 'in', f.statuses);
   if (f.cafId) q = q.where('c.caf_id', '=', f.cafId);
   if (f.year) q = q.where('c.start_year', '<=', f.year).where('c.end_year', '>=', f.year);
-  if (f.q) q = q.where('c.search_text', 'like', likeContains(normalizeForSearch(f.q)));
+  for (const word of searchWords(normalizeForSearch(f.q ?? ''))) q = q.where('c.search_text', 'like', likeContains(word));
   if (f.theme) {
     const theme = f.theme;
     q = q.where((eb) =>

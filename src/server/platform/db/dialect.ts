@@ -22,3 +22,8 @@ export function fromJsonList(text: string | null): string[] {
 const literal = (text: string): string => text.replace(/[\\%_]/g, '');
 export const likeContains = (text: string): string => `%${literal(text)}%`;
 export const likePrefix = (text: string): string => `${literal(text)}%`;
+
+/** Every word of the user's text must appear (in any order) in the normalised search column. */
+export function searchWords(normalizedText: string): string[] {
+  return normalizedText.split(' ').map(literal).filter((w) => w.length > 0).slice(0, 10);
+}

@@ -19,7 +19,7 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
 }
 
 async function refuseNewerDatabase(db: Db): Promise<void> {
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === 'kysely_migration')) return;
   const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
   const unknown = applied.rows.map((r) => r.name).filter((name) => !(name in migrations));

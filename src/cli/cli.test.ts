@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createDemoDatabase, type TestDatabase } from '../../test/helpers/databases.js';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/platform/config.js';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/pilote-ctg.js', import.meta.url).pathname;
+
+describe.each(ENGINES)('pilote-ctg CLI (%s)', (engine) => {
+  let database: TestDatabase;
+  let env: NodeJS.ProcessEnv;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pilote-cli-'));
+    if (engine === 'sqlite') {
+      // The CLI runs in another process, so SQLite needs a file, prepared here.
+      const sqlitePath = join(dir, 'cli.sqlite');
+      const { createDb } = await import('../server/platform/db/create-db.js');
+      const { migrateToLatest } = await import('../server/platform/db/migrate.js');
+      const { prepareDatabase } = await import('../server/demo/prepare.js');
+      const handle = createDb({ sqlitePath });
+      await migrateToLatest(handle.db);
+      await prepareDatabase(handle, { loadDemoIfEmpty: true, departements: ['92'] });
+      database = { ...handle, engine, url: sqlitePath, drop: () => handle.close() };
+      env = { ...process.env, SQLITE_PATH: sqlitePath, DATABASE_URL: '' };
+    } else {
+      database = await createDemoDatabase(engine);
+      env = { ...process.env, DATABASE_URL: database.url };
+    }
+  });
+  afterAll(async () => {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const cli = async (...args: string[]) => (await run(process.execPath, [BIN, ...args], { env })).stdout;
+  const apiJson = async (url: string) => {
+    const app = await buildApp({ database, config: loadConfig({}), logger: false });
+    try {
+      return (await app.inject({ method: 'GET', url })).json();
+    } finally {
+      await app.close();
+    }
+  };
+
+  it('prints the same JSON as the API for conventions list and show', async () => {
+    expect(JSON.parse(await cli('conventions', 'list', '--json'))).toEqual(await apiJson('/api/v1/conventions'));
+    expect(JSON.parse(await cli('conventions', 'list', '--json', '--theme', 'logement'))).toEqual(await apiJson('/api/v1/conventions?theme=logement'));
+    expect(JSON.parse(await cli('conventions', 'show', '2', '--json'))).toEqual(await apiJson('/api/v1/conventions/2'));
+  });
+
+  it('prints readable French without --json, and a clear error for an unknown id', async () => {
+    const text = await cli('conventions', 'show', '2');
+    expect(text).toContain('Hugo Dapino, 1er vice-président du conseil d’administration (Caf des Hauts-de-Seine)');
+    expect(text).toContain('Signature du 15 mars 2023 — Hôtel de ville d’Issy-les-Moulineaux');
+    await expect(cli('conventions', 'show', '999')).rejects.toMatchObject({ stderr: expect.stringContaining('Convention 999 introuvable') });
+  });
+
+  it('has --help on every command', async () => {
+    for (const command of [[], ['serve'], ['migrate'], ['demo'], ['territories', 'load'], ['conventions', 'list'], ['conventions', 'show']]) {
+      expect(await cli(...command, '--help')).toMatch(/Usage: pilote-ctg/);
+    }
+  });
+
+  it('reloads the demo data with `demo`', async () => {
+    expect(await cli('demo')).toMatch(/Démonstration chargée : 3 conventions/);
+    const list = JSON.parse(await cli('conventions', 'list', '--json')) as { total: number };
+    expect(list.total).toBe(3);
+  });
+});

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type DatabaseHandle } from '../../src/server/platform/db/create-db.js';
+import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
+import { prepareDatabase } from '../../src/server/demo/prepare.js';
+
+export const ENGINES = ['sqlite', 'postgres'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+/** The PostgreSQL server the tests create their own databases on (trust auth on these machines). */
+export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase extends DatabaseHandle {
+  engine: Engine;
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty, migrated database of the given engine; `drop()` removes it. */
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  const name = `pilote_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (engine === 'sqlite') {
+    const handle = createDb({ sqlitePath: ':memory:' });
+    await migrateToLatest(handle.db);
+    return { ...handle, engine, url: ':memory:', drop: () => handle.close() };
+  }
+  await adminQuery(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const handle = createDb({ databaseUrl: url.toString() });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    engine,
+    url: url.toString(),
+    drop: async () => {
+      await handle.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/** A migrated database with the Hauts-de-Seine referential, the themes and the demo data. */
+export async function createDemoDatabase(engine: Engine): Promise<TestDatabase> {
+  const database = await createTestDatabase(engine);
+  await prepareDatabase(database, { loadDemoIfEmpty: true, departements: ['92'] });
+  return database;
+}
