@@ -17,7 +17,8 @@ import { themesRoutes } from './themes/themes.routes.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { conventionsRoutes } from './conventions/conventions.routes.js';
 import { signaturesRoutes } from './signatures/signatures.routes.js';
-import { actionsRoutes } from './actions/actions.routes.js';
+import { actionsRoutes } from './plans/actions.routes.js';
+import { axesRoutes } from './plans/axes.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 
 z.config(z.locales.fr());
@@ -62,7 +63,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, actionsRoutes, statsRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes]) {
         await api.register(routes);
       }
     },

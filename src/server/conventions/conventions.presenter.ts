@@ -2,7 +2,8 @@ import type { ConventionDetail, ConventionSummary } from '../../shared/api/conve
 import type { Action } from '../../shared/api/actions.js';
 import type { Party, SignatureEvent } from '../../shared/api/signatures.js';
 import { CONVENTION_TRANSITIONS, type ConventionStatus, type OrganisationKind, type TerritoryKind } from '../../shared/enums.js';
-import type { ConventionRow, statusHistoryOf, axesOf, territoriesOf } from './conventions.repository.js';
+import type { ConventionRow, statusHistoryOf, territoriesOf } from './conventions.repository.js';
+import type { Axis } from '../../shared/api/actions.js';
 
 type TerritoryOfRow = Awaited<ReturnType<typeof territoriesOf>>[number];
 
@@ -42,7 +43,7 @@ export interface DetailParts {
   parties: Party[];
   signatureEvents: SignatureEvent[];
   actions: Action[];
-  axes: Awaited<ReturnType<typeof axesOf>>;
+  axes: Axis[];
   history: Awaited<ReturnType<typeof statusHistoryOf>>;
 }
 

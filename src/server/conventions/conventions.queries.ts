@@ -1,6 +1,7 @@
 import type { Executor } from '../platform/db/schema.js';
 import { findOrganisations } from '../organisations/organisations.repository.js';
-import { listActionsOfConventions } from '../actions/actions.service.js';
+import { listActionsOfConventions } from '../plans/actions.service.js';
+import { listAxesOf } from '../plans/axes.service.js';
 import { listPartiesOf, listSignatureEventsOf } from '../signatures/signatures.service.js';
 import { CONVENTION_STATUSES } from '../../shared/enums.js';
 import type { ConventionDetail, ConventionListQuery, ConventionSummary } from '../../shared/api/conventions.js';
@@ -47,7 +48,8 @@ export function toFilter(query: ConventionListQuery): repo.ConventionFilter {
   const statuses = query.status?.split(',');
   const unknown = statuses?.find((s) => !(CONVENTION_STATUSES as readonly string[]).includes(s));
   if (unknown) throw businessRule(`Statut inconnu : « ${unknown} ». Valeurs possibles : ${CONVENTION_STATUSES.join(', ')}.`, 'status');
-  return { statuses, theme: query.theme, territory: query.territory, cafId: query.caf, year: query.year, q: query.q };
+  if (query.from && query.to && query.to < query.from) throw businessRule('L’année « to » doit être égale ou postérieure à l’année « from ».', 'to');
+  return { statuses, theme: query.theme, territory: query.territory, cafId: query.caf, year: query.year, from: query.from, to: query.to, q: query.q };
 }
 
 export async function listConventions(db: Executor, query: ConventionListQuery): Promise<Page<ConventionSummary>> {
@@ -70,7 +72,7 @@ export async function getConventionDetail(db: Executor, id: number): Promise<Con
     listPartiesOf(db, [id]),
     listSignatureEventsOf(db, [id]),
     listActionsOfConventions(db, [id]),
-    repo.axesOf(db, id),
+    listAxesOf(db, id),
     repo.statusHistoryOf(db, id),
   ]);
   const declaredThemes = declared.sort((a, b) => a.position - b.position).map((t) => t.theme_code);

@@ -16,6 +16,8 @@ export interface ConventionFilter {
   territory?: string;
   cafId?: number;
   year?: number;
+  from?: number;
+  to?: number;
   q?: string;
 }
 
@@ -24,6 +26,8 @@ function filtered(db: Executor, f: ConventionFilter) {
   if (f.statuses?.length) q = q.where('c.status', 'in', f.statuses);
   if (f.cafId) q = q.where('c.caf_id', '=', f.cafId);
   if (f.year) q = q.where('c.start_year', '<=', f.year).where('c.end_year', '>=', f.year);
+  if (f.from) q = q.where('c.end_year', '>=', f.from);
+  if (f.to) q = q.where('c.start_year', '<=', f.to);
   for (const word of searchWords(normalizeForSearch(f.q ?? ''))) q = q.where('c.search_text', 'like', likeContains(word));
   if (f.theme) {
     const theme = f.theme;
@@ -214,5 +218,3 @@ export const statusHistoryOf = (db: Executor, id: number) =>
     .orderBy('id')
     .execute();
 
-export const axesOf = (db: Executor, id: number) =>
-  db.selectFrom('axis').select(['id', 'title', 'position']).where('convention_id', '=', id).orderBy('position').execute();

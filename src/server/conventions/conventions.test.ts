@@ -35,6 +35,9 @@ describe.each(ENGINES)('conventions API (%s)', (engine) => {
     expect(await ids('territory=92002')).toEqual([]);
     expect(await ids(`caf=${cafId}&year=2027`)).toHaveLength(3);
     expect(await ids('year=2028')).toEqual([]);
+    expect(await ids('from=2027&to=2031')).toHaveLength(3);
+    expect(await ids('from=2028&to=2031')).toEqual([]);
+    expect(await ids('from=2010&to=2022')).toEqual([]);
     expect(await ids('q=ISSY')).toEqual(['Issy-les-Moulineaux']);
     expect(await ids('q=hauts de seine boulogne')).toEqual(['Boulogne-Billancourt']);
     expect(await ids('q=issy boulogne')).toEqual([]);

@@ -4,7 +4,7 @@ import { createOrganisation, createPerson, organisationForTerritory } from '../o
 import { requireTerritories } from '../territories/territories.service.js';
 import { createConvention, changeConventionStatus } from '../conventions/conventions.service.js';
 import { createSignatureEvent } from '../signatures/signatures.service.js';
-import { createAction } from '../actions/actions.service.js';
+import { createAction } from '../plans/actions.service.js';
 import { withDe } from '../../shared/text.js';
 import { DEMO_CAF, DEMO_CAF_PEOPLE, DEMO_CONVENTIONS, DEMO_GPSO, DEMO_PERIOD, type DemoConvention } from './demo.data.js';
 

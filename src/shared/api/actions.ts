@@ -61,3 +61,20 @@ export const actionListQuery = z.object({
   ...pageQuery,
 });
 export type ActionListQuery = z.infer<typeof actionListQuery>;
+
+export const axisSchema = z.object({
+  id: z.int(),
+  conventionId: z.int(),
+  title: z.string(),
+  position: z.int(),
+  version: z.int(),
+});
+export type Axis = z.infer<typeof axisSchema>;
+export const axisCreateInput = z.object({ title: shortLabel(3, 300) });
+export type AxisCreateInput = z.infer<typeof axisCreateInput>;
+export const axisUpdateInput = z.object({
+  version: versionSchema,
+  title: shortLabel(3, 300).optional(),
+  position: z.int().min(1).max(1000).optional(),
+});
+export type AxisUpdateInput = z.infer<typeof axisUpdateInput>;

@@ -12,7 +12,7 @@ import {
   yearSchema,
 } from './common.js';
 import { territorySchema } from './territories.js';
-import { actionSchema } from './actions.js';
+import { actionSchema, axisSchema } from './actions.js';
 import { partySchema, signatureEventSchema } from './signatures.js';
 
 export const conventionSummarySchema = z.object({
@@ -39,8 +39,6 @@ export const statusChangeSchema = z.object({
   changedAt: z.string(),
   comment: z.string().nullable(),
 });
-
-export const axisSchema = z.object({ id: z.int(), title: z.string(), position: z.int() });
 
 export const conventionDetailSchema = conventionSummarySchema.extend({
   summary: z.string().nullable(),
@@ -110,6 +108,8 @@ export const conventionListQuery = z.object({
   territory: territoryCodeSchema.optional().describe('Commune, EPCI, EPT ou département'),
   caf: z.coerce.number().int().positive().optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional().describe('Convention couvrant cette année'),
+  from: z.coerce.number().int().min(1990).max(2100).optional().describe('Période recoupant les années from…to'),
+  to: z.coerce.number().int().min(1990).max(2100).optional().describe('Période recoupant les années from…to'),
   q: z.string().trim().max(200).optional(),
   ...pageQuery,
 });

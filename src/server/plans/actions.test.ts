@@ -76,4 +76,18 @@ describe.each(ENGINES)('actions API (%s)', (engine) => {
     const response = await t.request<ErrorResponse>({ method: 'POST', url: '/api/v1/conventions/424242/actions', payload: { title: 'Orpheline', themes: ['jeunesse'] } });
     expect(response.status).toBe(404);
   });
+
+  it('organises the plan in axes that actions belong to', async () => {
+    const axis = await t.request<{ id: number; position: number; version: number }>({ method: 'POST', url: `/api/v1/conventions/${conventionId}/axes`, payload: { title: 'Accueillir tous les enfants' } });
+    expect(axis.status).toBe(201);
+    expect(axis.body.position).toBe(1);
+    const action = await t.request<Action>({ method: 'POST', url: `/api/v1/conventions/${conventionId}/actions`, payload: { title: 'Action de l’axe', themes: ['enfance'], axisId: axis.body.id } });
+    expect(action.body.axisId).toBe(axis.body.id);
+    const renamed = await t.request<{ title: string }>({ method: 'PATCH', url: `/api/v1/axes/${axis.body.id}`, payload: { version: 1, title: 'Accueillir chaque enfant' } });
+    expect(renamed.body.title).toBe('Accueillir chaque enfant');
+    const detail = await t.request<{ axes: { title: string }[] }>({ method: 'GET', url: `/api/v1/conventions/${conventionId}` });
+    expect(detail.body.axes.map((a) => a.title)).toEqual(['Accueillir chaque enfant']);
+    const otherConvention = await t.request<ErrorResponse>({ method: 'POST', url: '/api/v1/conventions/1/actions', payload: { title: 'Mauvais axe', themes: ['enfance'], axisId: axis.body.id } });
+    expect(otherConvention.status).toBe(422);
+  });
 });
