@@ -50,10 +50,10 @@ export async function findThemesOfActions(db: Executor, actionIds: readonly numb
   if (actionIds.length === 0) return new Map<number, string[]>();
   const rows = await db
     .selectFrom('action_theme as at')
-    .innerJoin('theme as t', 't.code', 'at.theme_code')
     .select(['at.action_id', 'at.theme_code'])
     .where('at.action_id', 'in', actionIds)
-    .orderBy('t.position')
+    .orderBy('at.action_id')
+    .orderBy('at.position')
     .execute();
   const byAction = new Map<number, string[]>();
   for (const r of rows) byAction.set(r.action_id, [...(byAction.get(r.action_id) ?? []), r.theme_code]);
@@ -92,6 +92,9 @@ export async function updateAction(
 export async function replaceActionThemes(db: Executor, actionId: number, themes: readonly string[]): Promise<void> {
   await db.deleteFrom('action_theme').where('action_id', '=', actionId).execute();
   if (themes.length) {
-    await db.insertInto('action_theme').values(themes.map((theme_code) => ({ action_id: actionId, theme_code }))).execute();
+    await db
+      .insertInto('action_theme')
+      .values(themes.map((theme_code, index) => ({ action_id: actionId, theme_code, position: index + 1 })))
+      .execute();
   }
 }

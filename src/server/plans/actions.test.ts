@@ -27,7 +27,7 @@ describe.each(ENGINES)('actions API (%s)', (engine) => {
       },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ conventionId, version: 1, themes: ['petite_enfance', 'parentalite'], partners: ['Caf des Hauts-de-Seine', 'PMI'], highlighted: false });
+    expect(created.body).toMatchObject({ conventionId, version: 1, themes: ['parentalite', 'petite_enfance'], partners: ['Caf des Hauts-de-Seine', 'PMI'], highlighted: false });
     const read = await t.request<Action>({ method: 'GET', url: `/api/v1/actions/${created.body.id}` });
     expect(read.body).toEqual(created.body);
     const found = await t.request<Page<Action>>({ method: 'GET', url: '/api/v1/actions?q=epinettes enfants' });
@@ -53,6 +53,7 @@ describe.each(ENGINES)('actions API (%s)', (engine) => {
   it.each([
     ['no theme', { title: 'Sans champ', themes: [] }, 400, 'themes'],
     ['an unknown theme', { title: 'Champ inconnu', themes: ['cosmos'] }, 422, 'themes.0'],
+    ['the same theme twice', { title: 'Champ en double', themes: ['jeunesse', 'jeunesse'] }, 400, 'themes'],
     ['an unknown status', { title: 'Statut inconnu', themes: ['jeunesse'], status: 'finie' }, 400, 'status'],
     ['an axis of no convention', { title: 'Axe inconnu', themes: ['jeunesse'], axisId: 9999 }, 422, 'axisId'],
     ['a parent from another convention', { title: 'Parent ailleurs', themes: ['jeunesse'], parentId: 1 }, 422, 'parentId'],

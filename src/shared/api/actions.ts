@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../enums.js';
-import { idSchema, optionalText, pageQuery, shortLabel, themeCodeSchema, versionSchema } from './common.js';
+import { distinctList, idSchema, optionalText, pageQuery, shortLabel, themeCodeSchema, versionSchema } from './common.js';
 
 const nameList = (max: number) => z.array(shortLabel(1, 200)).max(max);
 
@@ -11,7 +11,7 @@ export const actionSchema = z.object({
   parentId: z.int().nullable(),
   title: z.string(),
   description: z.string().nullable(),
-  themes: z.array(z.string()),
+  themes: z.array(z.string()).describe('Le premier est le champ principal de l’action'),
   pilot: z.string().nullable(),
   partners: z.array(z.string()),
   targetPublic: z.string().nullable(),
@@ -29,7 +29,7 @@ export type Action = z.infer<typeof actionSchema>;
 const actionFields = {
   title: shortLabel(3, 300),
   description: optionalText(10000),
-  themes: z.array(themeCodeSchema).min(1, 'Choisissez au moins un champ d’intervention').max(12),
+  themes: distinctList(themeCodeSchema).check(z.minLength(1, 'Choisissez au moins un champ d’intervention'), z.maxLength(12)),
   axisId: idSchema.nullable().optional(),
   parentId: idSchema.nullable().optional(),
   pilot: optionalText(200),

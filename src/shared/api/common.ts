@@ -13,6 +13,10 @@ export const themeCodeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Code de champ invalide (minuscules, chiffres et « _ »)');
 
+/** A list whose entries must be distinct (themes, territories). */
+export const distinctList = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).refine((values) => new Set(values).size === values.length, 'Une même valeur est citée deux fois');
+
 /** Optional free text that may be cleared with null. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 export const shortLabel = (min: number, max: number) => z.string().trim().min(min).max(max);

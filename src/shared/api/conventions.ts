@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONVENTION_STATUSES, ORGANISATION_KINDS } from '../enums.js';
 import {
+  distinctList,
   idSchema,
   isoDateSchema,
   optionalText,
@@ -59,8 +60,8 @@ const conventionFields = {
   cafId: idSchema,
   startYear: yearSchema,
   endYear: yearSchema,
-  territoryCodes: z.array(territoryCodeSchema).min(1, 'Choisissez au moins un territoire').max(500),
-  themes: z.array(themeCodeSchema).max(30).default([]),
+  territoryCodes: distinctList(territoryCodeSchema).check(z.minLength(1, 'Choisissez au moins un territoire'), z.maxLength(500)),
+  themes: distinctList(themeCodeSchema).check(z.maxLength(30)).default([]),
   summary: optionalText(20000),
   predecessorId: idSchema.nullable().optional(),
   status: z.enum(['en_preparation', 'diagnostic', 'redaction']).default('en_preparation'),
@@ -83,7 +84,7 @@ export const conventionUpdateInput = z
     startYear: yearSchema.optional(),
     endYear: yearSchema.optional(),
     territoryCodes: conventionFields.territoryCodes.optional(),
-    themes: z.array(themeCodeSchema).max(30).optional(),
+    themes: distinctList(themeCodeSchema).check(z.maxLength(30)).optional(),
     summary: optionalText(20000),
     predecessorId: idSchema.nullable().optional(),
   })

@@ -171,6 +171,8 @@ export interface ActionTable {
 export interface ActionThemeTable {
   action_id: number;
   theme_code: string;
+  /** The first theme is the action's main field. */
+  position: number;
 }
 
 export interface AuditEventTable {

@@ -193,6 +193,7 @@ export async function up(db: AnyDb): Promise<void> {
     .createTable('action_theme')
     .addColumn('action_id', 'integer', (c) => c.notNull().references('action.id').onDelete('cascade'))
     .addColumn('theme_code', 'text', (c) => c.notNull().references('theme.code'))
+    .addColumn('position', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('action_theme_pk', ['action_id', 'theme_code'])
     .execute();
   await db.schema.createIndex('action_theme_code_idx').on('action_theme').column('theme_code').execute();
