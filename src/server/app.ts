@@ -77,7 +77,8 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
 /** The built web app, with every non-API path answered by index.html (client-side routing). */
 async function registerClient(app: FastifyInstance, clientDir: string): Promise<void> {
   const hasClient = existsSync(resolve(clientDir, 'index.html'));
-  if (hasClient) await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  // Files are looked up on each request, so a rebuilt client is served without a restart.
+  if (hasClient) await app.register(fastifyStatic, { root: clientDir });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasClient || request.method !== 'GET') return apiNotFound(request, reply);
     return reply.type('text/html').sendFile('index.html');

@@ -9,6 +9,9 @@ export const CONVENTION_STATUSES = [
 ] as const;
 export type ConventionStatus = (typeof CONVENTION_STATUSES)[number];
 
+/** Statuses a convention may be created in; later ones are reached through transitions. */
+export const CONVENTION_INITIAL_STATUSES = ['en_preparation', 'diagnostic', 'redaction'] as const;
+
 export const CONVENTION_STATUS_LABELS: Record<ConventionStatus, string> = {
   en_preparation: 'En préparation',
   diagnostic: 'Diagnostic',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVENTION_STATUSES, ORGANISATION_KINDS } from '../enums.js';
+import { CONVENTION_INITIAL_STATUSES, CONVENTION_STATUSES, ORGANISATION_KINDS } from '../enums.js';
 import {
   distinctList,
   idSchema,
@@ -64,7 +64,7 @@ const conventionFields = {
   themes: distinctList(themeCodeSchema).check(z.maxLength(30)).default([]),
   summary: optionalText(20000),
   predecessorId: idSchema.nullable().optional(),
-  status: z.enum(['en_preparation', 'diagnostic', 'redaction']).default('en_preparation'),
+  status: z.enum(CONVENTION_INITIAL_STATUSES).default('en_preparation'),
 };
 
 const endNotBeforeStart = {

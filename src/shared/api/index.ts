@@ -5,3 +5,4 @@ export * from './organisations.js';
 export * from './actions.js';
 export * from './signatures.js';
 export * from './conventions.js';
+export * from './system.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
+import { configResponseSchema, healthResponseSchema } from '../../../shared/api/system.js';
 
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -9,7 +9,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['système'],
         summary: 'L’application est prête (base migrée et joignable)',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }) },
+        response: { 200: healthResponseSchema },
       },
     },
     async () => {
@@ -23,11 +23,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['système'],
         summary: 'Marque et réglages publics de l’instance',
-        response: {
-          200: z.object({
-            brand: z.object({ name: z.string(), tagline: z.string(), organisation: z.string(), logoUrl: z.string().nullable(), stateBrand: z.boolean() }),
-          }),
-        },
+        response: { 200: configResponseSchema },
       },
     },
     async () => ({ brand: app.config.brand }),

@@ -1,0 +1,71 @@
+import type { ErrorResponse } from '../../shared/api/index.js';
+
+type FieldError = { path: string; message: string };
+
+/** An error answer of the API, in the shape of DESIGN §6 (French message, field errors, current object on 409). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly current?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isConflict(): boolean {
+    return this.status === 409;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+const API_ROOT = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export async function apiFetch<T>(
+  path: string,
+  options: { method?: Method; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const { method = 'GET', body, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(`${API_ROOT}${path}`, {
+      method,
+      signal,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, payload);
+  return payload as T;
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as Partial<ErrorResponse> | null)?.error;
+  if (!error || typeof error.message !== 'string') {
+    return new ApiError(status, 'http', `Le serveur a répondu par une erreur (${status}). Réessayez plus tard.`);
+  }
+  return new ApiError(status, error.code, error.message, error.fields ?? [], error.current);
+}
+
+/** Builds "?a=1&b=x" from defined, non-empty values. */
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

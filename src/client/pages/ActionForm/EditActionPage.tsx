@@ -1,0 +1,65 @@
+import { useRef } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import type { Action } from '../../../shared/api/index.js';
+import { actionKeys, useAction, useUpdateAction } from '../../api/actions.js';
+import { useConvention } from '../../api/conventions.js';
+import { usePageTitle } from '../../components/brand.js';
+import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
+import { parseId, paths } from '../../paths.js';
+import { ActionForm } from './ActionForm.js';
+import { actionToFormValues, toActionInput } from './values.js';
+
+export default function EditActionPage() {
+  const id = parseId(useParams().id);
+  const query = useAction(id);
+  usePageTitle(query.data ? `Modifier « ${query.data.title} »` : 'Modifier l’action');
+  if (Number.isNaN(id)) return <NotFoundContent />;
+  if (query.isPending) return <Loading label="Chargement de l’action…" />;
+  if (query.isError) return <LoadError error={query.error} />;
+  return <EditAction action={query.data} />;
+}
+
+function EditAction({ action }: { action: Action }) {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const update = useUpdateAction(action.id);
+  const convention = useConvention(action.conventionId);
+  const conventionTitle = convention.data?.title ?? 'Convention';
+  // The version read when the form was filled: a later edit by someone else gives a 409.
+  const version = useRef(action.version);
+  return (
+    <>
+      <Breadcrumb
+        currentPageLabel="Modifier l’action"
+        homeLinkProps={{ to: paths.home }}
+        segments={[
+          { label: 'Conventions', linkProps: { to: paths.conventions } },
+          { label: conventionTitle, linkProps: { to: paths.convention(action.conventionId) } },
+        ]}
+      />
+      <h1>Modifier l’action</h1>
+      <p className="fr-text--lead">{action.title}</p>
+      <ActionForm
+        defaultValues={actionToFormValues(action)}
+        submitLabel="Enregistrer les modifications"
+        cancelTo={paths.convention(action.conventionId)}
+        onSubmit={async (values) => {
+          await update.mutateAsync({ ...toActionInput(values), version: version.current });
+          await navigate(paths.convention(action.conventionId));
+        }}
+        valuesFromCurrent={(current) => {
+          if (!isAction(current)) return null;
+          version.current = current.version;
+          client.setQueryData(actionKeys.detail(current.id), current);
+          return actionToFormValues(current);
+        }}
+      />
+    </>
+  );
+}
+
+function isAction(value: unknown): value is Action {
+  return typeof value === 'object' && value !== null && 'conventionId' in value && 'version' in value;
+}

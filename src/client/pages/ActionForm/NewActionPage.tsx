@@ -1,0 +1,48 @@
+import { useNavigate, useParams } from 'react-router';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import type { ConventionDetail } from '../../../shared/api/index.js';
+import { useCreateAction } from '../../api/actions.js';
+import { useConvention } from '../../api/conventions.js';
+import { usePageTitle } from '../../components/brand.js';
+import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
+import { parseId, paths } from '../../paths.js';
+import { ActionForm } from './ActionForm.js';
+import { emptyActionValues, toActionInput } from './values.js';
+
+export default function NewActionPage() {
+  const id = parseId(useParams().id);
+  const query = useConvention(id);
+  usePageTitle('Nouvelle action');
+  if (Number.isNaN(id)) return <NotFoundContent />;
+  if (query.isPending) return <Loading label="Chargement de la convention…" />;
+  if (query.isError) return <LoadError error={query.error} />;
+  return <NewAction convention={query.data} />;
+}
+
+function NewAction({ convention }: { convention: ConventionDetail }) {
+  const navigate = useNavigate();
+  const create = useCreateAction(convention.id);
+  return (
+    <>
+      <Breadcrumb
+        currentPageLabel="Nouvelle action"
+        homeLinkProps={{ to: paths.home }}
+        segments={[
+          { label: 'Conventions', linkProps: { to: paths.conventions } },
+          { label: convention.title, linkProps: { to: paths.convention(convention.id) } },
+        ]}
+      />
+      <h1>Ajouter une action</h1>
+      <p className="fr-text--lead">Au plan d’actions de : {convention.title}</p>
+      <ActionForm
+        defaultValues={emptyActionValues()}
+        submitLabel="Ajouter l’action"
+        cancelTo={paths.convention(convention.id)}
+        onSubmit={async (values) => {
+          await create.mutateAsync(toActionInput(values));
+          await navigate(paths.convention(convention.id));
+        }}
+      />
+    </>
+  );
+}

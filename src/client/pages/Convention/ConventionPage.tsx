@@ -1,0 +1,68 @@
+import { Link, useParams } from 'react-router';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import type { ConventionDetail } from '../../../shared/api/index.js';
+import { formatPeriod } from '../../../shared/format.js';
+import { useConvention } from '../../api/conventions.js';
+import { usePageTitle } from '../../components/brand.js';
+import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
+import { ConventionStatusBadge } from '../../components/StatusBadge.js';
+import { parseId, paths } from '../../paths.js';
+import { ActionsSection } from './ActionsSection.js';
+import { HistorySection } from './HistorySection.js';
+import { PartiesSection } from './PartiesSection.js';
+import { PerimeterSection } from './PerimeterSection.js';
+import { SignaturesSection } from './SignaturesSection.js';
+import { StatusPanel } from './StatusPanel.js';
+
+export default function ConventionPage() {
+  const id = parseId(useParams().id);
+  const query = useConvention(id);
+  usePageTitle(query.data?.title);
+  if (Number.isNaN(id)) return <NotFoundContent />;
+  if (query.isPending) return <Loading label="Chargement de la convention…" />;
+  if (query.isError) return <LoadError error={query.error} />;
+  return <ConventionView convention={query.data} />;
+}
+
+function ConventionView({ convention }: { convention: ConventionDetail }) {
+  return (
+    <>
+      <Breadcrumb
+        currentPageLabel={convention.title}
+        homeLinkProps={{ to: paths.home }}
+        segments={[{ label: 'Conventions', linkProps: { to: paths.conventions } }]}
+      />
+      <h1>{convention.title}</h1>
+      <p className="fr-text--lead fr-mb-2w">
+        Période {formatPeriod(convention.startYear, convention.endYear)} · {convention.caf.name}{' '}
+        <ConventionStatusBadge status={convention.status} />
+      </p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mb-4w">
+        <li>
+          <Link className="fr-btn fr-btn--secondary fr-icon-edit-line" to={paths.editConvention(convention.id)}>
+            Modifier la convention
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary fr-icon-add-line" to={paths.newAction(convention.id)}>
+            Ajouter une action
+          </Link>
+        </li>
+      </ul>
+      <StatusPanel convention={convention} />
+      {convention.summary && (
+        <section aria-labelledby="presentation" className="fr-mb-6w">
+          <h2 id="presentation">Présentation</h2>
+          {convention.summary.split(/\n{2,}/).map((paragraph, i) => (
+            <p key={i}>{paragraph}</p>
+          ))}
+        </section>
+      )}
+      <PerimeterSection convention={convention} />
+      <PartiesSection parties={convention.parties} />
+      <SignaturesSection events={convention.signatureEvents} />
+      <ActionsSection convention={convention} />
+      <HistorySection history={convention.statusHistory} />
+    </>
+  );
+}

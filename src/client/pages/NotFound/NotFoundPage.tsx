@@ -1,0 +1,5 @@
+import { NotFoundContent } from '../../components/PageState.js';
+
+export default function NotFoundPage() {
+  return <NotFoundContent />;
+}

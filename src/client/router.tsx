@@ -1,0 +1,31 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout.js';
+
+// One lazy chunk per page, so the first load carries only the layout and the page shown.
+const HomePage = lazy(() => import('./pages/Home/HomePage.js'));
+const ConventionsPage = lazy(() => import('./pages/Conventions/ConventionsPage.js'));
+const ConventionPage = lazy(() => import('./pages/Convention/ConventionPage.js'));
+const NewConventionPage = lazy(() => import('./pages/ConventionForm/NewConventionPage.js'));
+const EditConventionPage = lazy(() => import('./pages/ConventionForm/EditConventionPage.js'));
+const NewActionPage = lazy(() => import('./pages/ActionForm/NewActionPage.js'));
+const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js'));
+const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
+const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'conventions', element: <ConventionsPage /> },
+      { path: 'conventions/nouvelle', element: <NewConventionPage /> },
+      { path: 'conventions/:id', element: <ConventionPage /> },
+      { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
+      { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },
+      { path: 'actions/:id/modifier', element: <EditActionPage /> },
+      { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
