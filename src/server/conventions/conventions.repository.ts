@@ -28,7 +28,16 @@ function filtered(db: Executor, f: ConventionFilter) {
   if (f.year) q = q.where('c.start_year', '<=', f.year).where('c.end_year', '>=', f.year);
   if (f.from) q = q.where('c.end_year', '>=', f.from);
   if (f.to) q = q.where('c.start_year', '<=', f.to);
-  for (const word of searchWords(normalizeForSearch(f.q ?? ''))) q = q.where('c.search_text', 'like', likeContains(word));
+  // Each word must appear in the convention (title, Caf, territories) or in one of its actions.
+  for (const word of searchWords(normalizeForSearch(f.q ?? ''))) {
+    const pattern = likeContains(word);
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.search_text', 'like', pattern),
+        eb.exists(eb.selectFrom('action as sa').select('sa.id').whereRef('sa.convention_id', '=', 'c.id').where('sa.search_text', 'like', pattern)),
+      ]),
+    );
+  }
   if (f.theme) {
     const theme = f.theme;
     q = q.where((eb) =>

@@ -41,6 +41,8 @@ describe.each(ENGINES)('conventions API (%s)', (engine) => {
     expect(await ids('q=ISSY')).toEqual(['Issy-les-Moulineaux']);
     expect(await ids('q=hauts de seine boulogne')).toEqual(['Boulogne-Billancourt']);
     expect(await ids('q=issy boulogne')).toEqual([]);
+    expect(await ids('q=chedid')).toEqual(['Issy-les-Moulineaux']);
+    expect(await ids('q=guichet bois')).toEqual(['Bois-Colombes']);
   });
 
   it('pages with a stable cursor', async () => {
