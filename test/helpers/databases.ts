@@ -26,6 +26,23 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/**
+ * Drops without `with (force)` first: forcing kills backends that may still be closing, and their
+ * late error reaches the client after the test is over.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await adminQuery(`drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error; // 55006: still in use
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(`drop database if exists ${name} with (force)`);
+}
+
 /** A fresh, empty, migrated database of the given engine; `drop()` removes it. */
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   const name = `pilote_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -45,7 +62,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     url: url.toString(),
     drop: async () => {
       await handle.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await dropDatabase(name);
     },
   };
 }

@@ -25,23 +25,14 @@ function mergeThemes(rows: { convention_id: number; theme_code: string; position
 
 async function loadExtras(db: Executor, rows: repo.ConventionRow[]): Promise<SummaryExtras> {
   const ids = rows.map((r) => r.id);
-  const [cafs, territories, population, declared, fromActions, firstSignature, actionCounts] = await Promise.all([
-    findOrganisations(db, [...new Set(rows.map((r) => r.caf_id))]),
-    repo.territoriesOf(db, ids),
-    repo.coveredPopulationOf(db, ids),
-    repo.declaredThemesOf(db, ids),
-    repo.actionThemesOf(db, ids),
-    repo.firstSignatureDatesOf(db, ids),
-    repo.actionCountsOf(db, ids),
-  ]);
-  return {
-    cafs: new Map(cafs.map((c) => [c.id, c])),
-    territories,
-    population,
-    themes: mergeThemes([...declared, ...fromActions]),
-    firstSignature,
-    actionCounts,
-  };
+  // Sequential on purpose: inside a transaction they share one connection.
+  const cafs = await findOrganisations(db, [...new Set(rows.map((r) => r.caf_id))]);
+  const territories = await repo.territoriesOf(db, ids);
+  const population = await repo.coveredPopulationOf(db, ids);
+  const themes = mergeThemes([...(await repo.declaredThemesOf(db, ids)), ...(await repo.actionThemesOf(db, ids))]);
+  const firstSignature = await repo.firstSignatureDatesOf(db, ids);
+  const actionCounts = await repo.actionCountsOf(db, ids);
+  return { cafs: new Map(cafs.map((c) => [c.id, c])), territories, population, themes, firstSignature, actionCounts };
 }
 
 export function toFilter(query: ConventionListQuery): repo.ConventionFilter {
@@ -67,14 +58,13 @@ export async function listConventions(db: Executor, query: ConventionListQuery):
 export async function getConventionDetail(db: Executor, id: number): Promise<ConventionDetail> {
   const row = await repo.requireConventionRow(db, id);
   const extras = await loadExtras(db, [row]);
-  const [declared, parties, signatureEvents, actions, axes, history] = await Promise.all([
-    repo.declaredThemesOf(db, [id]),
-    listPartiesOf(db, [id]),
-    listSignatureEventsOf(db, [id]),
-    listActionsOfConventions(db, [id]),
-    listAxesOf(db, id),
-    repo.statusHistoryOf(db, id),
-  ]);
-  const declaredThemes = declared.sort((a, b) => a.position - b.position).map((t) => t.theme_code);
-  return presentDetail(row, presentSummary(row, extras), { declaredThemes, parties, signatureEvents, actions, axes, history });
+  const declared = await repo.declaredThemesOf(db, [id]);
+  return presentDetail(row, presentSummary(row, extras), {
+    declaredThemes: declared.sort((a, b) => a.position - b.position).map((t) => t.theme_code),
+    parties: await listPartiesOf(db, [id]),
+    signatureEvents: await listSignatureEventsOf(db, [id]),
+    actions: await listActionsOfConventions(db, [id]),
+    axes: await listAxesOf(db, id),
+    history: await repo.statusHistoryOf(db, id),
+  });
 }

@@ -9,12 +9,10 @@ import * as repo from './stats.repository.js';
 const IN_FORCE: readonly ConventionStatus[] = ['signee', 'en_cours'];
 
 export async function computeStats(db: Executor, year: number): Promise<Stats> {
-  const [byStatus, coverage, themes, totals] = await Promise.all([
-    repo.conventionsByStatus(db),
-    repo.coverageInYear(db, year, IN_FORCE),
-    repo.themeCounts(db),
-    repo.totals(db),
-  ]);
+  const byStatus = await repo.conventionsByStatus(db);
+  const coverage = await repo.coverageInYear(db, year, IN_FORCE);
+  const themes = await repo.themeCounts(db);
+  const totals = await repo.totals(db);
   const counts = new Map(byStatus.map((s) => [s.status, s.count]));
   return {
     conventionsByStatus: CONVENTION_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 })),

@@ -34,6 +34,9 @@ function createSqlite(path: string): DatabaseHandle {
 
 function createPostgres(connectionString: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection cut by the server (restart, failover) must not crash the process: the pool
+  // drops it and the next query opens a new one.
+  pool.on('error', (error) => console.error(`PostgreSQL : connexion inactive perdue (${error.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
