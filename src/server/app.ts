@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { DatabaseHandle } from './platform/db/create-db.js';
@@ -20,6 +22,9 @@ import { signaturesRoutes } from './signatures/signatures.routes.js';
 import { actionsRoutes } from './plans/actions.routes.js';
 import { axesRoutes } from './plans/axes.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { accountsRoutes } from './accounts/accounts.routes.js';
+import { registerAuthentication } from './platform/http/auth.js';
+import { createMailer, type Mailer } from './platform/mail/mailer.js';
 
 z.config(z.locales.fr());
 
@@ -27,12 +32,13 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   config: AppConfig;
   logger?: boolean;
+  mailer?: Mailer;
 }
 
 /** Request bodies above this are refused with 413; field limits inside catch long texts first. */
 const BODY_LIMIT = 2 * 1024 * 1024;
 
-export async function buildApp({ database, config, logger = true }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = true, mailer }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
@@ -45,7 +51,11 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
   app.decorate('config', config);
+  app.decorate('mailer', mailer ?? createMailer(config.mail, (line) => app.log.info(line)));
   registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerAuthentication(app);
 
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
   await app.register(fastifySwagger, {
@@ -63,7 +73,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, accountsRoutes]) {
         await api.register(routes);
       }
     },

@@ -1,4 +1,5 @@
 import type { DatabaseTarget } from './db/create-db.js';
+import type { MailConfig } from './mail/mailer.js';
 
 export interface BrandConfig {
   /** Name shown in the header (the service). */
@@ -18,6 +19,9 @@ export interface AppConfig {
   brand: BrandConfig;
   logLevel: string;
   clientDir: string;
+  /** The address users reach the app at, for links in mails; https also makes cookies Secure. */
+  publicUrl: string;
+  mail: MailConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -35,6 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: env.CLIENT_DIR ?? 'dist/client',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '3000'}`).replace(/\/$/, ''),
+    mail: { smtpUrl: env.SMTP_URL?.trim() || null, from: env.MAIL_FROM ?? 'Pilote CTG <ne-pas-repondre@pilote-ctg.localhost>' },
   };
 }
 

@@ -186,6 +186,89 @@ export interface AuditEventTable {
   after_json: string | null;
 }
 
+export interface AppUserTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  person_id: number | null;
+  password_hash: string | null;
+  oidc_subject: string | null;
+  is_platform_admin: Flag;
+  status: string;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  last_login_at: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  user_id: number;
+  organisation_id: number;
+  role: string;
+  /** JSON array of convention ids when a Caf agent is limited to some conventions; null means all. */
+  convention_ids: string | null;
+  pilot_only: Flag;
+  created_at: Timestamp;
+}
+
+export interface UserSessionTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  email: string;
+  token_hash: string;
+  organisation_id: number;
+  role: string;
+  invited_by: string;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  organisation_id: number | null;
+  name: string;
+  token_hash: string;
+  scope: string;
+  is_platform: Flag;
+  created_by: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SecurityEventTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor: string;
+  event: string;
+  ip: string | null;
+  user_agent: string | null;
+  details_json: string | null;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -204,6 +287,13 @@ export interface Database {
   action: ActionTable;
   action_theme: ActionThemeTable;
   audit_event: AuditEventTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  user_session: UserSessionTable;
+  invitation: InvitationTable;
+  password_reset: PasswordResetTable;
+  api_token: ApiTokenTable;
+  security_event: SecurityEventTable;
 }
 
 export type Db = Kysely<Database>;

@@ -40,6 +40,9 @@ function toBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, body: validationBody(error) };
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { status: known.status, body: { error: { code: known.code, message: known.message } } };
+  if (error.statusCode === 429) {
+    return { status: 429, body: { error: { code: 'rate_limited', message: 'Trop de demandes en peu de temps : patientez une minute avant de réessayer.' } } };
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return { status: error.statusCode, body: { error: { code: 'invalid_request', message: 'Requête invalide.' } } };
   }

@@ -2,16 +2,20 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db, DialectName } from '../db/schema.js';
 import type { AppConfig } from '../config.js';
 import type { ServiceContext } from '../context.js';
+import type { Mailer } from '../mail/mailer.js';
+import { actorLabel } from '../../accounts/principal.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     dialect: DialectName;
     config: AppConfig;
+    mailer: Mailer;
   }
 }
 
-/** The service context of a request. Until accounts exist, API writes are attributed to « api ». */
-export function contextOf(app: FastifyInstance, _request: FastifyRequest): ServiceContext {
-  return { db: app.db, dialect: app.dialect, actor: 'api' };
+/** The service context of a request: writes are attributed to the signed-in person or token. */
+export function contextOf(app: FastifyInstance, request: FastifyRequest): ServiceContext {
+  const principal = request.principal;
+  return { db: app.db, dialect: app.dialect, actor: principal.kind === 'anonymous' ? 'api' : actorLabel(principal) };
 }

@@ -1,0 +1,86 @@
+import type { Db } from '../platform/db/schema.js';
+import type { ServiceContext } from '../platform/context.js';
+import { notFound } from '../platform/http/errors.js';
+import { nowIso, fromFlag } from '../platform/db/dialect.js';
+import { requireOrganisation } from '../organisations/organisations.service.js';
+import type { ApiToken, ApiTokenCreateInput, Role } from '../../shared/api/accounts.js';
+import { hashSecret, newSecret } from './tokens.js';
+import { recordSecurityEvent } from './accounts.repository.js';
+import type { Principal } from './principal.js';
+
+export const TOKEN_PREFIX = 'pct_';
+
+/** A token acts for its organisation: write tokens as an editor, read tokens as a reader. */
+function roleOf(scope: string, organisationKind: string): Role {
+  if (organisationKind === 'caf') return scope === 'write' ? 'caf_admin' : 'caf_agent';
+  return scope === 'write' ? 'partner_editor' : 'partner_reader';
+}
+
+export async function resolveApiToken(db: Db, token: string): Promise<Principal | null> {
+  if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const row = await db
+    .selectFrom('api_token as t')
+    .leftJoin('organisation as o', 'o.id', 't.organisation_id')
+    .select(['t.id', 't.name', 't.scope', 't.is_platform', 't.revoked_at', 't.last_used_at', 'o.id as org_id', 'o.name as org_name', 'o.kind as org_kind'])
+    .where('t.token_hash', '=', hashSecret(token.slice(TOKEN_PREFIX.length)))
+    .executeTakeFirst();
+  if (!row || row.revoked_at) return null;
+  const now = nowIso();
+  if (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) {
+    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
+  }
+  const memberships =
+    row.org_id === null
+      ? []
+      : [{ organisationId: row.org_id, organisationName: row.org_name!, organisationKind: row.org_kind!, role: roleOf(row.scope, row.org_kind!), conventionIds: null, pilotOnly: false }];
+  return { kind: 'token', tokenId: row.id, name: row.name, isPlatformAdmin: fromFlag(row.is_platform), memberships };
+}
+
+const presentToken = (row: { id: number; name: string; organisation_id: number | null; scope: string; created_at: string; last_used_at: string | null; revoked_at: string | null }): ApiToken => ({
+  id: row.id,
+  name: row.name,
+  organisationId: row.organisation_id,
+  scope: row.scope as ApiToken['scope'],
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+});
+
+/** Creates a token and returns its secret once; only a hash is kept. */
+export async function createApiToken(ctx: ServiceContext, input: ApiTokenCreateInput, options: { platform?: boolean } = {}) {
+  return ctx.db.transaction().execute(async (trx) => {
+    await requireOrganisation(trx, input.organisationId, 'organisationId');
+    const secret = newSecret();
+    const row = await trx
+      .insertInto('api_token')
+      .values({
+        organisation_id: input.organisationId,
+        name: input.name,
+        token_hash: hashSecret(secret),
+        scope: input.scope,
+        is_platform: options.platform ? 1 : 0,
+        created_by: ctx.actor,
+        created_at: nowIso(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordSecurityEvent(trx, { actor: ctx.actor, event: 'api_token_created', details: { id: row.id, name: row.name, scope: row.scope } });
+    return { ...presentToken(row), token: `${TOKEN_PREFIX}${secret}` };
+  });
+}
+
+export async function listApiTokens(db: Db, organisationIds: number[] | 'all'): Promise<ApiToken[]> {
+  let q = db.selectFrom('api_token').selectAll();
+  if (organisationIds !== 'all') q = q.where('organisation_id', 'in', organisationIds.length ? organisationIds : [-1]);
+  return (await q.orderBy('id').execute()).map(presentToken);
+}
+
+export async function revokeApiToken(ctx: ServiceContext, id: number): Promise<ApiToken> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound(`Jeton ${id}`);
+    if (!row.revoked_at) await trx.updateTable('api_token').set({ revoked_at: nowIso() }).where('id', '=', id).execute();
+    await recordSecurityEvent(trx, { actor: ctx.actor, event: 'api_token_revoked', details: { id } });
+    return presentToken((await trx.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirstOrThrow()));
+  });
+}

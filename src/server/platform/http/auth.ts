@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import '@fastify/cookie';
+import { ANONYMOUS, type Principal } from '../../accounts/principal.js';
+import { resolveSession } from '../../accounts/sessions.service.js';
+import { resolveApiToken } from '../../accounts/api-tokens.service.js';
+import { HttpError } from './errors.js';
+
+export const SESSION_COOKIE = 'pilote_session';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+    /** How the caller proved who they are; CSRF checks apply to cookies only. */
+    authenticatedBy: 'cookie' | 'token' | null;
+  }
+  interface FastifyContextConfig {
+    /** false on routes that open a session (login, invitation, reset): no session to protect yet. */
+    csrf?: boolean;
+  }
+}
+
+/** Resolves the caller on every request, from the session cookie or a Bearer API token. */
+export function registerAuthentication(app: FastifyInstance): void {
+  app.decorateRequest('principal', null as never);
+  app.decorateRequest('authenticatedBy', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = ANONYMOUS;
+    if (!request.url.startsWith('/api/')) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (bearer) {
+      const principal = await resolveApiToken(app.db, bearer);
+      if (!principal) throw new HttpError(401, 'invalid_token', 'Jeton d’API inconnu, révoqué ou mal formé.');
+      request.principal = principal;
+      request.authenticatedBy = 'token';
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    const principal = await resolveSession(app.db, cookie);
+    if (!principal) return;
+    request.principal = principal;
+    request.authenticatedBy = 'cookie';
+  });
+  app.addHook('preHandler', async (request) => {
+    if (request.authenticatedBy !== 'cookie' || !UNSAFE_METHODS.has(request.method)) return;
+    if (request.routeOptions.config.csrf === false) return;
+    const sent = request.headers['x-csrf-token'];
+    const expected = request.principal.kind === 'user' ? request.principal.csrfToken : null;
+    if (!expected || sent !== expected) {
+      throw new HttpError(403, 'csrf', 'Jeton anti-falsification (x-csrf-token) manquant ou invalide : rechargez la page et recommencez.');
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 30 * 24 * 3600 });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+export const clientInfo = (request: FastifyRequest) => ({ ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
