@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createDemoDatabase, type TestDatabase } from '../../test/helpers/databases.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
+import { INTERNAL_HEADER } from '../server/platform/http/auth.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/pilote-ctg.js', import.meta.url).pathname;
@@ -43,7 +44,7 @@ describe.each(ENGINES)('pilote-ctg CLI (%s)', (engine) => {
   const apiJson = async (url: string) => {
     const app = await buildApp({ database, config: loadConfig({}), logger: false });
     try {
-      return (await app.inject({ method: 'GET', url })).json();
+      return (await app.inject({ method: 'GET', url, headers: { [INTERNAL_HEADER]: app.internalSecret } })).json();
     } finally {
       await app.close();
     }

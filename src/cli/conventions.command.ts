@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
 import { withDatabase } from './database.js';
 import { buildApp } from '../server/app.js';
+import { INTERNAL_HEADER } from '../server/platform/http/auth.js';
 import { loadConfig } from '../server/platform/config.js';
 import type { ConventionDetail, ConventionSummary } from '../shared/api/conventions.js';
 import type { Page } from '../shared/api/common.js';
 import { CONVENTION_STATUS_LABELS } from '../shared/enums.js';
 import { formatInteger, formatLongDate, formatPeriod } from '../shared/format.js';
 
-/** The CLI asks the API itself, so its JSON is exactly the API's. */
+/** The CLI asks the API itself, as the system (it runs on the server), so its JSON is exactly the API's. */
 async function apiGet(path: string): Promise<unknown> {
   return withDatabase(async (database) => {
     const app = await buildApp({ database, config: loadConfig(), logger: false });
     try {
-      const response = await app.inject({ method: 'GET', url: `/api/v1${path}` });
+      const response = await app.inject({ method: 'GET', url: `/api/v1${path}`, headers: { [INTERNAL_HEADER]: app.internalSecret } });
       const body: unknown = response.json();
       if (response.statusCode >= 400) {
         const message = (body as { error?: { message?: string } }).error?.message ?? `HTTP ${response.statusCode}`;

@@ -2,6 +2,8 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { hash } from '@node-rs/argon2';
 import { buildApp } from '../../src/server/app.js';
 import { insertUser, upsertMembership } from '../../src/server/accounts/accounts.repository.js';
+import { hashSecret, newSecret } from '../../src/server/accounts/tokens.js';
+import { TOKEN_PREFIX } from '../../src/server/accounts/api-tokens.service.js';
 import type { Role } from '../../src/shared/api/accounts.js';
 import { loadConfig } from '../../src/server/platform/config.js';
 import { createDemoDatabase, createTestDatabase, type Engine, type TestDatabase } from './databases.js';
@@ -9,9 +11,24 @@ import { createDemoDatabase, createTestDatabase, type Engine, type TestDatabase 
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
-  /** JSON request through the real HTTP stack, without a socket. */
-  request<T = unknown>(options: InjectOptions): Promise<{ status: number; body: T }>;
+  /** Headers of a platform administrator's API token. */
+  adminHeaders: Record<string, string>;
+  /**
+   * JSON request through the real HTTP stack, without a socket. It acts as a platform administrator
+   * unless the options carry their own credentials or say `anonymous: true`.
+   */
+  request<T = unknown>(options: InjectOptions & { anonymous?: boolean }): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
+}
+
+/** A platform-wide API token written straight to the database (tests only). */
+async function createAdminToken(database: TestDatabase): Promise<string> {
+  const secret = newSecret();
+  await database.db
+    .insertInto('api_token')
+    .values({ organisation_id: null, name: 'tests', token_hash: hashSecret(secret), scope: 'write', is_platform: 1, created_by: 'tests', created_at: new Date().toISOString() })
+    .execute();
+  return `${TOKEN_PREFIX}${secret}`;
 }
 
 export async function createTestApp(engine: Engine, options: { demo?: boolean; smtpUrl?: string } = {}): Promise<TestApp> {
@@ -19,11 +36,15 @@ export async function createTestApp(engine: Engine, options: { demo?: boolean; s
   const base = loadConfig({});
   const config = { ...base, clientDir: 'dist/client', mail: { ...base.mail, smtpUrl: options.smtpUrl ?? null } };
   const app = await buildApp({ database, config, logger: false, mailer: options.smtpUrl ? undefined : { send: async () => {}, close() {} } });
+  const adminHeaders = { authorization: `Bearer ${await createAdminToken(database)}` };
   return {
     app,
     database,
-    async request<T>(opts: InjectOptions) {
-      const response = await app.inject(opts);
+    adminHeaders,
+    async request<T>({ anonymous, ...opts }: InjectOptions & { anonymous?: boolean }) {
+      const headers = (opts.headers ?? {}) as Record<string, string>;
+      const ownCredentials = anonymous || headers.authorization || headers.cookie;
+      const response = await app.inject({ ...opts, headers: ownCredentials ? headers : { ...headers, ...adminHeaders } });
       const body = response.body ? (response.json() as T) : (undefined as T);
       return { status: response.statusCode, body };
     },

@@ -63,7 +63,7 @@ describe.each(ENGINES)('accounts, sessions and invitations (%s)', (engine) => {
   });
 
   it('refuses invitations from anonymous callers and from people who are not admins', async () => {
-    const anonymous = await t.request<ErrorResponse>({ method: 'POST', url: '/api/v1/invitations', payload: { email: 'x@exemple.fr', organisationId: cafId, role: 'caf_agent' } });
+    const anonymous = await t.request<ErrorResponse>({ anonymous: true, method: 'POST', url: '/api/v1/invitations', payload: { email: 'x@exemple.fr', organisationId: cafId, role: 'caf_agent' } });
     expect(anonymous.status).toBe(401);
     await createUser(t.database, { email: 'lecteur@exemple.fr', password: STRONG, memberships: [{ organisationId: boisColombesId, role: 'partner_reader' }] });
     const reader = await signIn(t, 'lecteur@exemple.fr', STRONG);

@@ -39,6 +39,7 @@ export function presentSummary(row: ConventionRow, x: SummaryExtras): Convention
 }
 
 export interface DetailParts {
+  abilities: ConventionDetail['abilities'];
   declaredThemes: string[];
   parties: Party[];
   signatureEvents: SignatureEvent[];
@@ -64,7 +65,8 @@ export function presentDetail(row: ConventionRow, summary: ConventionSummary, pa
       changedAt: h.changed_at,
       comment: h.comment,
     })),
-    allowedTransitions: [...CONVENTION_TRANSITIONS[row.status as ConventionStatus]],
+    allowedTransitions: parts.abilities.edit ? [...CONVENTION_TRANSITIONS[row.status as ConventionStatus]] : [],
     createdAt: row.created_at,
+    abilities: parts.abilities,
   };
 }

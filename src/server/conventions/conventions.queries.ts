@@ -8,6 +8,8 @@ import type { ConventionDetail, ConventionListQuery, ConventionSummary } from '.
 import type { Page } from '../../shared/api/common.js';
 import { businessRule } from '../platform/http/errors.js';
 import * as repo from './conventions.repository.js';
+import { abilitiesOn, requireConventionAccess, scopeOf } from '../accounts/access.js';
+import type { Principal } from '../accounts/principal.js';
 import { presentDetail, presentSummary, type SummaryExtras } from './conventions.presenter.js';
 
 /** Union of declared themes and the themes of the actions, in reference-list order. */
@@ -43,8 +45,8 @@ export function toFilter(query: ConventionListQuery): repo.ConventionFilter {
   return { statuses, theme: query.theme, territory: query.territory, cafId: query.caf, year: query.year, from: query.from, to: query.to, q: query.q };
 }
 
-export async function listConventions(db: Executor, query: ConventionListQuery): Promise<Page<ConventionSummary>> {
-  const filter = toFilter(query);
+export async function listConventions(db: Executor, principal: Principal | null, query: ConventionListQuery): Promise<Page<ConventionSummary>> {
+  const filter = { ...toFilter(query), scope: scopeOf(principal) };
   const rows = await repo.listConventionRows(db, filter, { afterId: query.cursor ? Number(query.cursor) : undefined, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const extras = await loadExtras(db, page);
@@ -55,16 +57,28 @@ export async function listConventions(db: Executor, query: ConventionListQuery):
   };
 }
 
-export async function getConventionDetail(db: Executor, id: number): Promise<ConventionDetail> {
+/**
+ * The convention as the caller may see it (no principal: the system, with every right). Anonymous
+ * callers get the public view of a signed convention: highlighted actions only, no internal history.
+ */
+export async function getConventionDetail(db: Executor, id: number, principal: Principal | null = null): Promise<ConventionDetail> {
   const row = await repo.requireConventionRow(db, id);
   const extras = await loadExtras(db, [row]);
   const declared = await repo.declaredThemesOf(db, [id]);
+  const { edit, editPlan, publicView } = await abilitiesOn(db, principal, id);
+  const actions = await listActionsOfConventions(db, [id]);
   return presentDetail(row, presentSummary(row, extras), {
+    abilities: { edit, editPlan, publicView },
     declaredThemes: declared.sort((a, b) => a.position - b.position).map((t) => t.theme_code),
     parties: await listPartiesOf(db, [id]),
     signatureEvents: await listSignatureEventsOf(db, [id]),
-    actions: await listActionsOfConventions(db, [id]),
+    actions: publicView ? actions.filter((a) => a.highlighted) : actions,
     axes: await listAxesOf(db, id),
-    history: await repo.statusHistoryOf(db, id),
+    history: publicView ? [] : await repo.statusHistoryOf(db, id),
   });
+}
+
+export async function getConventionForCaller(db: Executor, principal: Principal, id: number): Promise<ConventionDetail> {
+  await requireConventionAccess(db, principal, id, 'read');
+  return getConventionDetail(db, id, principal);
 }

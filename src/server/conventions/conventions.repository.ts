@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ConventionTable, Executor } from '../platform/db/schema.js';
 import { likeContains, searchWords } from '../platform/db/dialect.js';
 import { notFound } from '../platform/http/errors.js';
+import { inScope, type ConventionScope } from '../accounts/access.js';
 import { normalizeForSearch } from '../../shared/text.js';
 
 export type ConventionRow = Omit<ConventionTable, 'id' | 'version' | 'search_text'> & { id: number; version: number };
@@ -19,10 +20,15 @@ export interface ConventionFilter {
   from?: number;
   to?: number;
   q?: string;
+  scope?: ConventionScope;
 }
 
 function filtered(db: Executor, f: ConventionFilter) {
   let q = db.selectFrom('convention as c');
+  if (f.scope) {
+    const scope = f.scope;
+    q = q.where(inScope(sql.ref('c.id'), scope));
+  }
   if (f.statuses?.length) q = q.where('c.status', 'in', f.statuses);
   if (f.cafId) q = q.where('c.caf_id', '=', f.cafId);
   if (f.year) q = q.where('c.start_year', '<=', f.year).where('c.end_year', '>=', f.year);

@@ -22,7 +22,7 @@ export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(conventionSummarySchema) },
       },
     },
-    async (request) => service.listConventions(app.db, request.query),
+    async (request) => service.listConventions(app.db, request.principal, request.query),
   );
   app.get(
     '/conventions/:id',
@@ -34,7 +34,7 @@ export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: conventionDetailSchema },
       },
     },
-    async (request) => service.getConventionDetail(app.db, request.params.id),
+    async (request) => service.getConventionForCaller(app.db, request.principal, request.params.id),
   );
   app.post(
     '/conventions',

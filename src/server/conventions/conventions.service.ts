@@ -14,8 +14,9 @@ import type { ConventionCreateInput, ConventionDetail, ConventionUpdateInput, St
 import * as repo from './conventions.repository.js';
 import { getConventionDetail } from './conventions.queries.js';
 import { PERIMETER_KINDS, transitionProblem } from './conventions.policy.js';
+import { principalOf, requireCafRole, requireConventionAccess } from '../accounts/access.js';
 
-export { getConventionDetail, listConventions } from './conventions.queries.js';
+export { getConventionDetail, getConventionForCaller, listConventions } from './conventions.queries.js';
 
 async function checkPerimeter(db: Executor, codes: readonly string[]) {
   const territories = await requireTerritories(db, codes, 'territoryCodes');
@@ -42,6 +43,7 @@ async function searchTextOf(db: Executor, title: string, cafName: string, territ
 }
 
 export async function createConvention(ctx: ServiceContext, input: ConventionCreateInput): Promise<ConventionDetail> {
+  requireCafRole(principalOf(ctx), input.cafId);
   return ctx.db.transaction().execute(async (trx) => {
     const caf = await requireOrganisation(trx, input.cafId, 'cafId', 'caf');
     const territories = await checkPerimeter(trx, input.territoryCodes);
@@ -68,7 +70,7 @@ export async function createConvention(ctx: ServiceContext, input: ConventionCre
       const organisation = await organisationForTerritory(ctx, trx, territory);
       await addParty(ctx, trx, id, { organisationId: organisation.id });
     }
-    const created = await getConventionDetail(trx, id);
+    const created = await getConventionDetail(trx, id, principalOf(ctx));
     await recordAudit(trx, { actor: ctx.actor, entityType: 'convention', entityId: id, operation: 'create', after: created });
     return created;
   });
@@ -76,7 +78,8 @@ export async function createConvention(ctx: ServiceContext, input: ConventionCre
 
 export async function updateConvention(ctx: ServiceContext, id: number, input: ConventionUpdateInput): Promise<ConventionDetail> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await getConventionDetail(trx, id);
+    await requireConventionAccess(trx, principalOf(ctx), id, 'edit');
+    const before = await getConventionDetail(trx, id, principalOf(ctx));
     if (before.version !== input.version) throw staleVersion(before);
     const startYear = input.startYear ?? before.startYear;
     const endYear = input.endYear ?? before.endYear;
@@ -97,10 +100,10 @@ export async function updateConvention(ctx: ServiceContext, id: number, input: C
       search_text: await searchTextOf(trx, title, before.caf.name, territoryCodes),
       updated_at: nowIso(),
     });
-    if (!ok) throw staleVersion(await getConventionDetail(trx, id));
+    if (!ok) throw staleVersion(await getConventionDetail(trx, id, principalOf(ctx)));
     if (input.territoryCodes) await repo.replaceTerritories(trx, id, input.territoryCodes);
     if (input.themes) await repo.replaceThemes(trx, id, input.themes);
-    const after = await getConventionDetail(trx, id);
+    const after = await getConventionDetail(trx, id, principalOf(ctx));
     await recordAudit(trx, { actor: ctx.actor, entityType: 'convention', entityId: id, operation: 'update', before, after });
     return after;
   });
@@ -108,8 +111,9 @@ export async function updateConvention(ctx: ServiceContext, id: number, input: C
 
 export async function changeConventionStatus(ctx: ServiceContext, id: number, input: StatusChangeInput): Promise<ConventionDetail> {
   return ctx.db.transaction().execute(async (trx) => {
+    await requireConventionAccess(trx, principalOf(ctx), id, 'edit');
     const row = await repo.requireConventionRow(trx, id);
-    if (row.version !== input.version) throw staleVersion(await getConventionDetail(trx, id));
+    if (row.version !== input.version) throw staleVersion(await getConventionDetail(trx, id, principalOf(ctx)));
     const from = row.status as ConventionStatus;
     if (input.effectiveDate && input.effectiveDate > nowIso().slice(0, 10)) {
       throw invalidField('effectiveDate', 'la date d’effet ne peut pas être dans le futur.');
@@ -118,10 +122,10 @@ export async function changeConventionStatus(ctx: ServiceContext, id: number, in
     if (problem) throw businessRule(problem, 'status');
     const at = nowIso();
     if (!(await repo.updateConvention(trx, id, input.version, { status: input.status, updated_at: at }))) {
-      throw staleVersion(await getConventionDetail(trx, id));
+      throw staleVersion(await getConventionDetail(trx, id, principalOf(ctx)));
     }
     await repo.insertStatusChange(trx, { convention_id: id, from_status: from, to_status: input.status, effective_date: input.effectiveDate ?? null, changed_at: at, comment: input.comment ?? null, actor: ctx.actor });
     await recordAudit(trx, { actor: ctx.actor, entityType: 'convention', entityId: id, operation: 'status', before: { status: from }, after: { status: input.status } });
-    return getConventionDetail(trx, id);
+    return getConventionDetail(trx, id, principalOf(ctx));
   });
 }

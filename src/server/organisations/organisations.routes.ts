@@ -11,6 +11,7 @@ import {
 import { idParamsSchema } from '../../shared/api/common.js';
 import { contextOf } from '../platform/http/fastify-types.js';
 import * as service from './organisations.service.js';
+import { requireSignedInCaller } from '../accounts/access.js';
 
 export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -31,12 +32,18 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/persons',
     { schema: { tags: ['personnes'], summary: 'Personnes et leurs mandats', querystring: personListQuery, response: { 200: z.array(personSchema) } } },
-    async (request) => service.listPersons(app.db, request.query),
+    async (request) => {
+      requireSignedInCaller(request.principal);
+      return service.listPersons(app.db, request.query);
+    },
   );
   app.get(
     '/persons/:id',
     { schema: { tags: ['personnes'], summary: 'Une personne et ses mandats', params: idParamsSchema, response: { 200: personSchema } } },
-    async (request) => service.getPerson(app.db, request.params.id),
+    async (request) => {
+      requireSignedInCaller(request.principal);
+      return service.getPerson(app.db, request.params.id);
+    },
   );
   app.post(
     '/persons',

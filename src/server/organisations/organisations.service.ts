@@ -9,6 +9,7 @@ import { withDe } from '../../shared/text.js';
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from '../../shared/enums.js';
 import type { OrganisationCreateInput, PersonCreateInput } from '../../shared/api/organisations.js';
 import * as repo from './organisations.repository.js';
+import { principalOf, requireAnyCafRole } from '../accounts/access.js';
 import { presentOrganisation, presentPerson } from './organisations.presenter.js';
 
 export async function listOrganisations(db: Executor, filter: { kind?: string; q?: string; limit: number }) {
@@ -32,6 +33,7 @@ export async function requireOrganisation(db: Executor, id: number, field: strin
 }
 
 export async function createOrganisation(ctx: ServiceContext, input: OrganisationCreateInput) {
+  requireAnyCafRole(principalOf(ctx));
   return ctx.db.transaction().execute(async (trx) => {
     if (input.territoryCode) await requireTerritories(trx, [input.territoryCode], 'territoryCode');
     const now = nowIso();
@@ -87,6 +89,7 @@ export async function getPerson(db: Executor, id: number) {
 }
 
 export async function createPerson(ctx: ServiceContext, input: PersonCreateInput) {
+  requireAnyCafRole(principalOf(ctx));
   return ctx.db.transaction().execute(async (trx) => {
     for (const [index, mandate] of input.mandates.entries()) {
       await requireOrganisation(trx, mandate.organisationId, `mandates.${index}.organisationId`);

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { ActionTable, Executor } from '../platform/db/schema.js';
+import { inScope, type ConventionScope } from '../accounts/access.js';
 import { likeContains, searchWords } from '../platform/db/dialect.js';
 import { normalizeForSearch } from '../../shared/text.js';
 
@@ -15,10 +17,14 @@ export interface ActionFilter {
   q?: string;
   afterId?: number;
   limit?: number;
+  scope?: ConventionScope;
+  highlightedOnly?: boolean;
 }
 
 function filtered(db: Executor, filter: ActionFilter) {
   let q = db.selectFrom('action');
+  if (filter.scope) q = q.where(inScope(sql.ref('action.convention_id'), filter.scope));
+  if (filter.highlightedOnly) q = q.where('highlighted', '=', 1);
   if (filter.conventionIds) q = q.where('convention_id', 'in', filter.conventionIds.length ? filter.conventionIds : [-1]);
   if (filter.status) q = q.where('status', '=', filter.status);
   for (const word of searchWords(normalizeForSearch(filter.q ?? ''))) q = q.where('search_text', 'like', likeContains(word));

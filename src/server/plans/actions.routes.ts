@@ -8,12 +8,12 @@ export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actions',
     { schema: { tags: ['actions'], summary: 'Actions de toutes les conventions, filtrées', querystring: actionListQuery, response: { 200: pageOf(actionSchema) } } },
-    async (request) => service.listActions(app.db, request.query),
+    async (request) => service.listActions(app.db, request.principal, request.query),
   );
   app.get(
     '/actions/:id',
     { schema: { tags: ['actions'], summary: 'Une fiche action', params: idParamsSchema, response: { 200: actionSchema } } },
-    async (request) => service.getAction(app.db, request.params.id),
+    async (request) => service.getActionForCaller(app.db, request.principal, request.params.id),
   );
   app.post(
     '/conventions/:id/actions',

@@ -4,16 +4,25 @@ import { invalidField, notFound, staleVersion } from '../platform/http/errors.js
 import { nowIso, toFlag, toJsonList } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { requireThemes } from '../themes/themes.service.js';
-import { touchConvention, requireConventionRow } from '../conventions/conventions.repository.js';
+import { touchConvention } from '../conventions/conventions.repository.js';
 import { normalizeForSearch } from '../../shared/text.js';
 import type { ActionCreateInput, ActionListQuery, ActionUpdateInput } from '../../shared/api/actions.js';
 import type { Page } from '../../shared/api/common.js';
 import type { Action } from '../../shared/api/actions.js';
 import * as repo from './actions.repository.js';
+import { principalOf, requireConventionAccess, scopeOf } from '../accounts/access.js';
+import type { Principal } from '../accounts/principal.js';
 import { presentAction, presentActions } from './actions.presenter.js';
 
 const searchTextOf = (a: { title: string; description?: string | null; scope?: string | null; places?: string[] }) =>
   normalizeForSearch([a.title, a.description ?? '', a.scope ?? '', ...(a.places ?? [])].join(' '));
+
+export async function getActionForCaller(db: Executor, principal: Principal, id: number): Promise<Action> {
+  const action = await getAction(db, id);
+  await requireConventionAccess(db, principal, action.conventionId, 'read');
+  if (principal.kind === 'anonymous' && !action.highlighted) throw notFound(`Action ${id}`);
+  return action;
+}
 
 export async function getAction(db: Executor, id: number): Promise<Action> {
   const row = await repo.findAction(db, id);
@@ -25,12 +34,15 @@ export async function listActionsOfConventions(db: Executor, conventionIds: numb
   return presentActions(await repo.listActions(db, { conventionIds }), (ids) => repo.findThemesOfActions(db, ids));
 }
 
-export async function listActions(db: Executor, query: ActionListQuery): Promise<Page<Action>> {
+/** Actions across the conventions the caller may see; anonymous callers see highlighted actions of signed ones. */
+export async function listActions(db: Executor, principal: Principal, query: ActionListQuery): Promise<Page<Action>> {
   const filter = {
     conventionIds: query.convention ? [query.convention] : undefined,
     theme: query.theme,
     status: query.status,
     q: query.q,
+    scope: scopeOf(principal),
+    highlightedOnly: principal.kind === 'anonymous',
   };
   const rows = await repo.listActions(db, { ...filter, afterId: query.cursor ? Number(query.cursor) : undefined, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
@@ -57,7 +69,7 @@ async function checkPlacement(db: Executor, conventionId: number, input: { axisI
 
 export async function createAction(ctx: ServiceContext, conventionId: number, input: ActionCreateInput): Promise<Action> {
   return ctx.db.transaction().execute(async (trx) => {
-    await requireConventionRow(trx, conventionId);
+    await requireConventionAccess(trx, principalOf(ctx), conventionId, 'editPlan');
     await requireThemes(trx, input.themes, 'themes');
     await checkPlacement(trx, conventionId, input);
     const now = nowIso();
@@ -92,6 +104,7 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
 export async function updateAction(ctx: ServiceContext, id: number, input: ActionUpdateInput): Promise<Action> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getAction(trx, id);
+    await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'editPlan');
     if (before.version !== input.version) throw staleVersion(before);
     if (input.themes) await requireThemes(trx, input.themes, 'themes');
     await checkPlacement(trx, before.conventionId, input, id);

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { axisCreateInput, axisSchema, axisUpdateInput } from '../../shared/api/actions.js';
 import { idParamsSchema } from '../../shared/api/common.js';
 import { contextOf } from '../platform/http/fastify-types.js';
-import { requireConventionRow } from '../conventions/conventions.repository.js';
+import { requireConventionAccess } from '../accounts/access.js';
 import * as service from './axes.service.js';
 
 export const axesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,7 +11,7 @@ export const axesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/conventions/:id/axes',
     { schema: { tags: ['plan d’actions'], summary: 'Axes du plan d’actions', params: idParamsSchema, response: { 200: z.array(axisSchema) } } },
     async (request) => {
-      await requireConventionRow(app.db, request.params.id);
+      await requireConventionAccess(app.db, request.principal, request.params.id, 'read');
       return service.listAxesOf(app.db, request.params.id);
     },
   );

@@ -3,9 +3,10 @@ import type { ServiceContext } from '../platform/context.js';
 import { notFound, staleVersion } from '../platform/http/errors.js';
 import { nowIso } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { requireConventionRow, touchConvention } from '../conventions/conventions.repository.js';
+import { touchConvention } from '../conventions/conventions.repository.js';
 import type { Axis, AxisCreateInput, AxisUpdateInput } from '../../shared/api/actions.js';
 import * as repo from './axes.repository.js';
+import { principalOf, requireConventionAccess } from '../accounts/access.js';
 
 const presentAxis = (row: repo.AxisRow): Axis => ({
   id: row.id,
@@ -26,7 +27,7 @@ async function getAxis(db: Executor, id: number): Promise<Axis> {
 
 export async function createAxis(ctx: ServiceContext, conventionId: number, input: AxisCreateInput): Promise<Axis> {
   return ctx.db.transaction().execute(async (trx) => {
-    await requireConventionRow(trx, conventionId);
+    await requireConventionAccess(trx, principalOf(ctx), conventionId, 'editPlan');
     const now = nowIso();
     const id = await repo.insertAxis(trx, {
       convention_id: conventionId,
@@ -45,6 +46,7 @@ export async function createAxis(ctx: ServiceContext, conventionId: number, inpu
 export async function updateAxis(ctx: ServiceContext, id: number, input: AxisUpdateInput): Promise<Axis> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getAxis(trx, id);
+    await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'editPlan');
     const now = nowIso();
     const ok = await repo.updateAxis(trx, id, input.version, {
       ...(input.title !== undefined && { title: input.title }),

@@ -10,7 +10,7 @@ import {
 } from '../../shared/api/signatures.js';
 import { idParamsSchema } from '../../shared/api/common.js';
 import { contextOf } from '../platform/http/fastify-types.js';
-import { requireConventionRow } from '../conventions/conventions.repository.js';
+import { requireConventionAccess } from '../accounts/access.js';
 import * as service from './signatures.service.js';
 
 export const signaturesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +18,7 @@ export const signaturesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/conventions/:id/parties',
     { schema: { tags: ['parties'], summary: 'Parties signataires d’une convention', params: idParamsSchema, response: { 200: z.array(partySchema) } } },
     async (request) => {
-      await requireConventionRow(app.db, request.params.id);
+      await requireConventionAccess(app.db, request.principal, request.params.id, 'read');
       return service.listPartiesOf(app.db, [request.params.id]);
     },
   );
@@ -36,7 +36,7 @@ export const signaturesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/conventions/:id/signature-events',
     { schema: { tags: ['signatures'], summary: 'Signatures d’une convention', params: idParamsSchema, response: { 200: z.array(signatureEventSchema) } } },
     async (request) => {
-      await requireConventionRow(app.db, request.params.id);
+      await requireConventionAccess(app.db, request.principal, request.params.id, 'read');
       return service.listSignatureEventsOf(app.db, [request.params.id]);
     },
   );
@@ -48,7 +48,11 @@ export const signaturesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/signature-events/:id',
     { schema: { tags: ['signatures'], summary: 'Une signature', params: idParamsSchema, response: { 200: signatureEventSchema } } },
-    async (request) => service.getSignatureEvent(app.db, request.params.id),
+    async (request) => {
+      const event = await service.getSignatureEvent(app.db, request.params.id);
+      await requireConventionAccess(app.db, request.principal, event.conventionId, 'read');
+      return event;
+    },
   );
   app.patch(
     '/signature-events/:id',

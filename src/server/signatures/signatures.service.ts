@@ -4,7 +4,7 @@ import { HttpError, invalidField, notFound, staleVersion } from '../platform/htt
 import { nowIso } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { requireOrganisation, requirePersons } from '../organisations/organisations.service.js';
-import { requireConventionRow, touchConvention } from '../conventions/conventions.repository.js';
+import { touchConvention } from '../conventions/conventions.repository.js';
 import type {
   Party,
   PartyCreateInput,
@@ -14,6 +14,7 @@ import type {
   SignatureEventUpdateInput,
 } from '../../shared/api/signatures.js';
 import * as repo from './signatures.repository.js';
+import { principalOf, requireConventionAccess } from '../accounts/access.js';
 import { presentParty, presentSignatureEvent } from './signatures.presenter.js';
 
 export async function listPartiesOf(db: Executor, conventionIds: number[]): Promise<Party[]> {
@@ -24,6 +25,10 @@ export async function listSignatureEventsOf(db: Executor, conventionIds: number[
   const events = await repo.listSignatureEvents(db, conventionIds);
   const signatories = await repo.listSignatories(db, events.map((e) => e.id));
   return events.map((e) => presentSignatureEvent(e, signatories));
+}
+
+async function conventionOfParty(db: Executor, id: number): Promise<number> {
+  return (await repo.findPartyRow(db, id))!.convention_id;
 }
 
 async function getParty(db: Executor, id: number): Promise<Party> {
@@ -66,7 +71,7 @@ export async function addParty(ctx: ServiceContext, db: Executor, conventionId: 
 
 export async function createParty(ctx: ServiceContext, conventionId: number, input: PartyCreateInput): Promise<Party> {
   return ctx.db.transaction().execute(async (trx) => {
-    await requireConventionRow(trx, conventionId);
+    await requireConventionAccess(trx, principalOf(ctx), conventionId, 'edit');
     const party = await addParty(ctx, trx, conventionId, input);
     await touchConvention(trx, conventionId, nowIso());
     return party;
@@ -76,6 +81,7 @@ export async function createParty(ctx: ServiceContext, conventionId: number, inp
 export async function updateParty(ctx: ServiceContext, id: number, input: PartyUpdateInput): Promise<Party> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getParty(trx, id);
+    await requireConventionAccess(trx, principalOf(ctx), await conventionOfParty(trx, id), 'edit');
     const now = nowIso();
     const ok = await repo.updateParty(trx, id, input.version, {
       ...(input.role !== undefined && { role: input.role }),
@@ -108,7 +114,7 @@ export async function createSignatureEvent(
   input: SignatureEventCreateInput,
 ): Promise<SignatureEvent> {
   return ctx.db.transaction().execute(async (trx) => {
-    await requireConventionRow(trx, conventionId);
+    await requireConventionAccess(trx, principalOf(ctx), conventionId, 'edit');
     await checkSignatories(trx, conventionId, input.signatories);
     const now = nowIso();
     const id = await repo.insertSignatureEvent(trx, {
@@ -131,6 +137,7 @@ export async function createSignatureEvent(
 export async function updateSignatureEvent(ctx: ServiceContext, id: number, input: SignatureEventUpdateInput): Promise<SignatureEvent> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getSignatureEvent(trx, id);
+    await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'edit');
     if (input.signatories) await checkSignatories(trx, before.conventionId, input.signatories);
     const now = nowIso();
     const ok = await repo.updateSignatureEvent(trx, id, input.version, {

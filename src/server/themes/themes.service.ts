@@ -8,6 +8,7 @@ import type { ThemeCreateInput, ThemeUpdateInput } from '../../shared/api/themes
 import * as repo from './themes.repository.js';
 import { presentTheme } from './themes.presenter.js';
 import { requireOrganisation } from '../organisations/organisations.service.js';
+import { CAF_ADMIN_ONLY, principalOf, requireAnyCafRole, requireCafRole } from '../accounts/access.js';
 
 export const listThemes = async (db: Executor) => (await repo.listThemes(db)).map(presentTheme);
 
@@ -19,7 +20,10 @@ export async function ensureDefaultThemes(db: Executor): Promise<void> {
   }
 }
 
+/** Caf admins add themes for their Caf; only platform administrators add themes shared by all. */
 export async function createTheme(ctx: ServiceContext, input: ThemeCreateInput) {
+  if (input.cafId) requireCafRole(principalOf(ctx), input.cafId, CAF_ADMIN_ONLY);
+  else requireCafRole(principalOf(ctx), -1, CAF_ADMIN_ONLY);
   return ctx.db.transaction().execute(async (trx) => {
     if (await repo.findTheme(trx, input.code)) {
       throw new HttpError(409, 'duplicate', `Le champ d’intervention « ${input.code} » existe déjà.`, [
@@ -42,9 +46,11 @@ export async function createTheme(ctx: ServiceContext, input: ThemeCreateInput) 
 }
 
 export async function updateTheme(ctx: ServiceContext, code: string, input: ThemeUpdateInput) {
+  requireAnyCafRole(principalOf(ctx), CAF_ADMIN_ONLY);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await repo.findTheme(trx, code);
     if (!before) throw notFound(`Champ d’intervention ${code}`);
+    requireCafRole(principalOf(ctx), before.caf_id ?? -1, CAF_ADMIN_ONLY);
     const changes = {
       ...(input.label !== undefined && { label: input.label }),
       ...(input.description !== undefined && { description: input.description }),

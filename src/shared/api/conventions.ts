@@ -52,6 +52,13 @@ export const conventionDetailSchema = conventionSummarySchema.extend({
   statusHistory: z.array(statusChangeSchema),
   allowedTransitions: z.array(z.enum(CONVENTION_STATUSES)),
   createdAt: z.string(),
+  abilities: z
+    .object({
+      edit: z.boolean().describe('Modifier la convention, ses parties, ses signatures et son statut'),
+      editPlan: z.boolean().describe('Modifier le plan d’actions'),
+      publicView: z.boolean().describe('Vue publique : seules les données publiées sont présentes'),
+    })
+    .describe('Ce que l’appelant peut faire de cette convention'),
 });
 export type ConventionDetail = z.infer<typeof conventionDetailSchema>;
 

@@ -4,6 +4,11 @@ import { ANONYMOUS, type Principal } from '../../accounts/principal.js';
 import { resolveSession } from '../../accounts/sessions.service.js';
 import { resolveApiToken } from '../../accounts/api-tokens.service.js';
 import { HttpError } from './errors.js';
+import { newSecret } from '../../accounts/tokens.js';
+
+/** Header carrying the per-process secret with which in-process callers (the CLI) act as the system. */
+export const INTERNAL_HEADER = 'x-pilote-internal';
+const SYSTEM_PRINCIPAL: Principal = { kind: 'token', tokenId: 0, name: 'ligne de commande', isPlatformAdmin: true, memberships: [] };
 
 export const SESSION_COOKIE = 'pilote_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -13,6 +18,10 @@ declare module 'fastify' {
     principal: Principal;
     /** How the caller proved who they are; CSRF checks apply to cookies only. */
     authenticatedBy: 'cookie' | 'token' | null;
+  }
+  interface FastifyInstance {
+    /** Random for each app instance and never sent on the network: `app.inject` callers only. */
+    internalSecret: string;
   }
   interface FastifyContextConfig {
     /** false on routes that open a session (login, invitation, reset): no session to protect yet. */
@@ -24,9 +33,15 @@ declare module 'fastify' {
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('principal', null as never);
   app.decorateRequest('authenticatedBy', null);
+  app.decorate('internalSecret', newSecret());
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
     if (!request.url.startsWith('/api/')) return;
+    if (request.headers[INTERNAL_HEADER] === app.internalSecret) {
+      request.principal = SYSTEM_PRINCIPAL;
+      request.authenticatedBy = 'token';
+      return;
+    }
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       const principal = await resolveApiToken(app.db, bearer);

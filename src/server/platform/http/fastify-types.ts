@@ -17,5 +17,5 @@ declare module 'fastify' {
 /** The service context of a request: writes are attributed to the signed-in person or token. */
 export function contextOf(app: FastifyInstance, request: FastifyRequest): ServiceContext {
   const principal = request.principal;
-  return { db: app.db, dialect: app.dialect, actor: principal.kind === 'anonymous' ? 'api' : actorLabel(principal) };
+  return { db: app.db, dialect: app.dialect, actor: actorLabel(principal), principal };
 }

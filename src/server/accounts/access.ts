@@ -1,0 +1,125 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Executor } from '../platform/db/schema.js';
+import type { ServiceContext } from '../platform/context.js';
+import { notFound } from '../platform/http/errors.js';
+import { SIGNED_STATUSES } from '../../shared/enums.js';
+import type { MembershipInfo } from '../../shared/api/accounts.js';
+import { forbidden, mustSignIn } from './accounts.policy.js';
+import type { Principal } from './principal.js';
+
+/**
+ * Who may see and change which conventions. Access is denied unless a rule grants it:
+ * - platform administrators: everything;
+ * - Caf admins and agents: the conventions of their Caf (agents may be limited to some of them);
+ * - partner editors and readers: the conventions their organisation is party to;
+ * - anonymous callers: signed conventions only, through their public fields.
+ * Lists apply the same rules in SQL, so rows outside the scope are never loaded.
+ */
+export interface ConventionScope {
+  all: boolean;
+  cafIds: number[];
+  conventionIds: number[];
+  partyOrganisationIds: number[];
+  publicOnly: boolean;
+}
+
+const CAF_ROLES = new Set(['caf_admin', 'caf_agent']);
+const EDITOR_ROLES = new Set(['caf_admin', 'caf_agent', 'partner_editor']);
+
+/** Internal callers (demo loader, CLI, imports) have no principal and act as the system. */
+export const principalOf = (ctx: ServiceContext): Principal | null => ctx.principal ?? null;
+
+export function scopeOf(principal: Principal | null, roles?: Set<string>): ConventionScope {
+  if (!principal || (principal.kind !== 'anonymous' && principal.isPlatformAdmin)) {
+    return { all: true, cafIds: [], conventionIds: [], partyOrganisationIds: [], publicOnly: false };
+  }
+  if (principal.kind === 'anonymous') return { all: false, cafIds: [], conventionIds: [], partyOrganisationIds: [], publicOnly: true };
+  const scope: ConventionScope = { all: false, cafIds: [], conventionIds: [], partyOrganisationIds: [], publicOnly: false };
+  for (const m of principal.memberships.filter((x) => !roles || roles.has(x.role))) addMembership(scope, m);
+  return scope;
+}
+
+function addMembership(scope: ConventionScope, m: MembershipInfo): void {
+  if (CAF_ROLES.has(m.role)) {
+    if (m.conventionIds) scope.conventionIds.push(...m.conventionIds);
+    else scope.cafIds.push(m.organisationId);
+  } else {
+    scope.partyOrganisationIds.push(m.organisationId);
+  }
+}
+
+/** A where-clause on a convention id column that keeps only the conventions in scope (usable in raw SQL too). */
+export function inScope(idColumn: Expression<number>, scope: ConventionScope): RawBuilder<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  if (scope.publicOnly) {
+    return sql<SqlBool>`${idColumn} in (select id from convention where status in (${sql.join(SIGNED_STATUSES)}))`;
+  }
+  const branches: RawBuilder<SqlBool>[] = [];
+  if (scope.cafIds.length) branches.push(sql<SqlBool>`${idColumn} in (select id from convention where caf_id in (${sql.join(scope.cafIds)}))`);
+  if (scope.conventionIds.length) branches.push(sql<SqlBool>`${idColumn} in (${sql.join(scope.conventionIds)})`);
+  if (scope.partyOrganisationIds.length) {
+    branches.push(sql<SqlBool>`${idColumn} in (select convention_id from party where organisation_id in (${sql.join(scope.partyOrganisationIds)}))`);
+  }
+  return branches.length ? sql<SqlBool>`(${sql.join(branches, sql` or `)})` : sql<SqlBool>`1 = 0`;
+}
+
+async function isInScope(db: Executor, conventionId: number, scope: ConventionScope): Promise<boolean> {
+  const row = await db
+    .selectFrom('convention as c')
+    .select('c.id')
+    .where('c.id', '=', conventionId)
+    .where(inScope(sql.ref('c.id'), scope))
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export type ConventionAbility = 'read' | 'edit' | 'editPlan';
+
+/** What the caller may do with one convention (returned with the object so the UI never recomputes it). */
+export async function abilitiesOn(db: Executor, principal: Principal | null, conventionId: number) {
+  const read = await isInScope(db, conventionId, scopeOf(principal));
+  const edit = principal?.kind !== 'anonymous' && (await isInScope(db, conventionId, scopeOf(principal, CAF_ROLES)));
+  const editPlan = principal?.kind !== 'anonymous' && (await isInScope(db, conventionId, scopeOf(principal, EDITOR_ROLES)));
+  return { read, edit, editPlan, publicView: principal?.kind === 'anonymous' };
+}
+
+/**
+ * Throws unless the caller may do this with the convention: 404 when it does not exist (or is not
+ * public, for anonymous callers), 401 to sign in, 403 when it lies outside the caller's scope.
+ */
+export async function requireConventionAccess(db: Executor, principal: Principal | null, conventionId: number, ability: ConventionAbility) {
+  const exists = await db.selectFrom('convention').select(['id', 'status']).where('id', '=', conventionId).executeTakeFirst();
+  if (!exists) throw notFound(`Convention ${conventionId}`);
+  const abilities = await abilitiesOn(db, principal, conventionId);
+  if (principal?.kind === 'anonymous') {
+    if (ability !== 'read') throw mustSignIn();
+    if (!abilities.read) throw notFound(`Convention ${conventionId}`);
+    return abilities;
+  }
+  if (!abilities[ability]) {
+    throw forbidden(ability === 'read' ? 'consulter cette convention : elle ne fait pas partie de votre périmètre' : 'modifier cette convention');
+  }
+  return abilities;
+}
+
+/** Creating a convention for a Caf: its admins and agents, or a platform administrator. */
+export function requireCafRole(principal: Principal | null, cafId: number, roles: Set<string> = CAF_ROLES): void {
+  if (!principal || (principal.kind !== 'anonymous' && principal.isPlatformAdmin)) return;
+  if (principal.kind === 'anonymous') throw mustSignIn();
+  if (!principal.memberships.some((m) => roles.has(m.role) && m.organisationId === cafId && !m.conventionIds)) {
+    throw forbidden('agir pour cette Caf');
+  }
+}
+
+/** Reference data (organisations, persons, themes) is maintained by the Cafs and the platform. */
+export function requireAnyCafRole(principal: Principal | null, roles: Set<string> = CAF_ROLES): void {
+  if (!principal || (principal.kind !== 'anonymous' && principal.isPlatformAdmin)) return;
+  if (principal.kind === 'anonymous') throw mustSignIn();
+  if (!principal.memberships.some((m) => roles.has(m.role))) throw forbidden('modifier les données de référence');
+}
+
+export function requireSignedInCaller(principal: Principal | null): void {
+  if (principal?.kind === 'anonymous') throw mustSignIn();
+}
+
+export const CAF_ADMIN_ONLY = new Set(['caf_admin']);
