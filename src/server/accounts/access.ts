@@ -29,7 +29,12 @@ const EDITOR_ROLES = new Set(['caf_admin', 'caf_agent', 'partner_editor']);
 /** Internal callers (demo loader, CLI, imports) have no principal and act as the system. */
 export const principalOf = (ctx: ServiceContext): Principal | null => ctx.principal ?? null;
 
+const isReadOnly = (principal: Principal | null): boolean => principal?.kind === 'token' && principal.readOnly === true;
+const NOTHING: ConventionScope = { all: false, cafIds: [], conventionIds: [], partyOrganisationIds: [], publicOnly: false };
+
+/** The conventions a caller reaches; with `roles`, only through those roles (used for write rights). */
 export function scopeOf(principal: Principal | null, roles?: Set<string>): ConventionScope {
+  if (roles && isReadOnly(principal)) return NOTHING;
   if (!principal || (principal.kind !== 'anonymous' && principal.isPlatformAdmin)) {
     return { all: true, cafIds: [], conventionIds: [], partyOrganisationIds: [], publicOnly: false };
   }
@@ -104,6 +109,7 @@ export async function requireConventionAccess(db: Executor, principal: Principal
 
 /** Creating a convention for a Caf: its admins and agents, or a platform administrator. */
 export function requireCafRole(principal: Principal | null, cafId: number, roles: Set<string> = CAF_ROLES): void {
+  if (isReadOnly(principal)) throw forbidden('écrire avec un jeton en lecture seule');
   if (!principal || (principal.kind !== 'anonymous' && principal.isPlatformAdmin)) return;
   if (principal.kind === 'anonymous') throw mustSignIn();
   if (!principal.memberships.some((m) => roles.has(m.role) && m.organisationId === cafId && !m.conventionIds)) {
@@ -113,6 +119,7 @@ export function requireCafRole(principal: Principal | null, cafId: number, roles
 
 /** Reference data (organisations, persons, themes) is maintained by the Cafs and the platform. */
 export function requireAnyCafRole(principal: Principal | null, roles: Set<string> = CAF_ROLES): void {
+  if (isReadOnly(principal)) throw forbidden('écrire avec un jeton en lecture seule');
   if (!principal || (principal.kind !== 'anonymous' && principal.isPlatformAdmin)) return;
   if (principal.kind === 'anonymous') throw mustSignIn();
   if (!principal.memberships.some((m) => roles.has(m.role))) throw forbidden('modifier les données de référence');

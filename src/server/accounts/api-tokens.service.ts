@@ -10,7 +10,7 @@ import type { Principal } from './principal.js';
 
 export const TOKEN_PREFIX = 'pct_';
 
-/** A token acts for its organisation: write tokens as an editor, read tokens as a reader. */
+/** A token acts for its organisation with the matching role; a read token is also marked read-only. */
 function roleOf(scope: string, organisationKind: string): Role {
   if (organisationKind === 'caf') return scope === 'write' ? 'caf_admin' : 'caf_agent';
   return scope === 'write' ? 'partner_editor' : 'partner_reader';
@@ -33,7 +33,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<Principal 
     row.org_id === null
       ? []
       : [{ organisationId: row.org_id, organisationName: row.org_name!, organisationKind: row.org_kind!, role: roleOf(row.scope, row.org_kind!), conventionIds: null, pilotOnly: false }];
-  return { kind: 'token', tokenId: row.id, name: row.name, isPlatformAdmin: fromFlag(row.is_platform), memberships };
+  return { kind: 'token', tokenId: row.id, name: row.name, isPlatformAdmin: fromFlag(row.is_platform), memberships, readOnly: row.scope === 'read' };
 }
 
 const presentToken = (row: { id: number; name: string; organisation_id: number | null; scope: string; created_at: string; last_used_at: string | null; revoked_at: string | null }): ApiToken => ({

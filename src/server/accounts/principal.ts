@@ -13,7 +13,7 @@ export type Principal =
       /** Set when authenticated by the session cookie: writes must echo it (CSRF). */
       csrfToken: string | null;
     }
-  | { kind: 'token'; tokenId: number; name: string; isPlatformAdmin: boolean; memberships: MembershipInfo[] };
+  | { kind: 'token'; tokenId: number; name: string; isPlatformAdmin: boolean; memberships: MembershipInfo[]; readOnly?: boolean };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 

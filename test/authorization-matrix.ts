@@ -1,0 +1,184 @@
+/**
+ * The authorization matrix: for every API route, what each role gets on its own territory's convention
+ * and on another Caf's. The test walks every route of the OpenAPI document; a route missing here fails it.
+ */
+export const ROLE_NAMES = ['anonymous', 'platform_admin', 'caf_admin', 'caf_agent', 'partner_editor', 'partner_reader'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+export type Target = 'own' | 'other';
+
+/** What a fixture offers to build requests: ids of the two conventions, and helpers reading current state. */
+export interface Fixture {
+  conventionId(target: Target): number;
+  organisationId(target: Target): number;
+  cafId(target: Target): number;
+  version(path: string): Promise<number>;
+  firstActionId(target: Target): Promise<number>;
+  firstPartyId(target: Target): Promise<number>;
+  firstSignatureEventId(target: Target): Promise<number>;
+  firstAxisId(target: Target): Promise<number>;
+  personId(): number;
+  newTokenId(target: Target): Promise<number>;
+  unique(): string;
+}
+
+export interface MatrixRequest {
+  url: string;
+  payload?: unknown;
+  /** Use a session of its own (for requests that end sessions). */
+  freshSession?: boolean;
+}
+
+export type Expectation = Record<RoleName, { own: number; other: number }>;
+
+const same = (status: number) => ({ own: status, other: status });
+const all = (status: number): Expectation => Object.fromEntries(ROLE_NAMES.map((r) => [r, same(status)])) as Expectation;
+
+/** Reads of one convention: the public sees signed ones (own is signed, other is a draft). */
+const conventionRead: Expectation = {
+  anonymous: { own: 200, other: 404 },
+  platform_admin: same(200),
+  caf_admin: { own: 200, other: 403 },
+  caf_agent: { own: 200, other: 403 },
+  partner_editor: { own: 200, other: 403 },
+  partner_reader: { own: 200, other: 403 },
+};
+const conventionEdit = (ok: number): Expectation => ({
+  anonymous: same(401),
+  platform_admin: same(ok),
+  caf_admin: { own: ok, other: 403 },
+  caf_agent: { own: ok, other: 403 },
+  partner_editor: same(403),
+  partner_reader: same(403),
+});
+const planEdit = (ok: number): Expectation => ({ ...conventionEdit(ok), partner_editor: { own: ok, other: 403 } });
+const cafReferenceWrite: Expectation = {
+  anonymous: same(401),
+  platform_admin: same(201),
+  caf_admin: same(201),
+  caf_agent: same(201),
+  partner_editor: same(403),
+  partner_reader: same(403),
+};
+const signedIn = (status: number): Expectation => ({ ...all(status), anonymous: same(401) });
+const adminsOnly = (ok: number): Expectation => ({
+  anonymous: same(401),
+  platform_admin: same(ok),
+  caf_admin: { own: ok, other: 403 },
+  caf_agent: same(403),
+  partner_editor: same(403),
+  partner_reader: same(403),
+});
+
+export interface MatrixEntry {
+  request(f: Fixture, target: Target): Promise<MatrixRequest> | MatrixRequest;
+  expect: Expectation;
+}
+
+const c = (f: Fixture, t: Target) => f.conventionId(t);
+const BOGUS_TOKEN = 'x'.repeat(43);
+
+export const MATRIX: Record<string, MatrixEntry> = {
+  'GET /api/v1/health': { request: () => ({ url: '/api/v1/health' }), expect: all(200) },
+  'GET /api/v1/config': { request: () => ({ url: '/api/v1/config' }), expect: all(200) },
+  'GET /api/v1/territories': { request: () => ({ url: '/api/v1/territories?q=issy' }), expect: all(200) },
+  'GET /api/v1/territories/{code}': { request: () => ({ url: '/api/v1/territories/92040' }), expect: all(200) },
+  'GET /api/v1/themes': { request: () => ({ url: '/api/v1/themes' }), expect: all(200) },
+  'POST /api/v1/themes': {
+    request: (f, t) => ({ url: '/api/v1/themes', payload: { code: `theme_${f.unique()}`, label: 'Champ local', cafId: f.cafId(t) } }),
+    expect: adminsOnly(201),
+  },
+  'PATCH /api/v1/themes/{code}': {
+    request: async (f) => ({ url: '/api/v1/themes/mobilite', payload: { version: await f.version('/api/v1/themes#mobilite') } }),
+    expect: { ...adminsOnly(200), caf_admin: same(403) },
+  },
+  'GET /api/v1/organisations': { request: () => ({ url: '/api/v1/organisations' }), expect: all(200) },
+  'GET /api/v1/organisations/{id}': { request: (f, t) => ({ url: `/api/v1/organisations/${f.organisationId(t)}` }), expect: all(200) },
+  'POST /api/v1/organisations': { request: (f) => ({ url: '/api/v1/organisations', payload: { kind: 'association', name: `Association ${f.unique()}` } }), expect: cafReferenceWrite },
+  'GET /api/v1/persons': { request: () => ({ url: '/api/v1/persons' }), expect: signedIn(200) },
+  'GET /api/v1/persons/{id}': { request: (f) => ({ url: `/api/v1/persons/${f.personId()}` }), expect: signedIn(200) },
+  'POST /api/v1/persons': { request: (f) => ({ url: '/api/v1/persons', payload: { firstName: 'Alex', lastName: f.unique() } }), expect: cafReferenceWrite },
+  'GET /api/v1/conventions': { request: () => ({ url: '/api/v1/conventions' }), expect: all(200) },
+  'GET /api/v1/conventions/{id}': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}` }), expect: conventionRead },
+  'POST /api/v1/conventions': {
+    request: (f, t) => ({ url: '/api/v1/conventions', payload: { title: `CTG ${f.unique()}`, cafId: f.cafId(t), startYear: 2026, endYear: 2030, territoryCodes: ['92048'] } }),
+    expect: conventionEdit(201),
+  },
+  'PATCH /api/v1/conventions/{id}': {
+    request: async (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}`, payload: { version: await f.version(`/api/v1/conventions/${c(f, t)}`) } }),
+    expect: conventionEdit(200),
+  },
+  'POST /api/v1/conventions/{id}/status': {
+    // A move the lifecycle refuses: allowed callers get 422, the others are stopped before.
+    request: async (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/status`, payload: { version: await f.version(`/api/v1/conventions/${c(f, t)}`), status: 'en_preparation' } }),
+    expect: conventionEdit(422),
+  },
+  'GET /api/v1/conventions/{id}/parties': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/parties` }), expect: conventionRead },
+  'POST /api/v1/conventions/{id}/parties': {
+    request: async (f, t) => {
+      return { url: `/api/v1/conventions/${c(f, t)}/parties`, payload: { organisationId: f.organisationId(t) } };
+    },
+    // The organisation is already party: allowed callers get 409.
+    expect: conventionEdit(409),
+  },
+  'PATCH /api/v1/parties/{id}': {
+    request: async (f, t) => {
+      const id = await f.firstPartyId(t);
+      return { url: `/api/v1/parties/${id}`, payload: { version: await f.version(`/api/v1/conventions/${c(f, t)}#party`) } };
+    },
+    expect: conventionEdit(200),
+  },
+  'GET /api/v1/conventions/{id}/signature-events': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/signature-events` }), expect: conventionRead },
+  'POST /api/v1/conventions/{id}/signature-events': {
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/signature-events`, payload: { date: '2024-01-15', place: 'Mairie' } }),
+    expect: conventionEdit(201),
+  },
+  'GET /api/v1/signature-events/{id}': { request: async (f, t) => ({ url: `/api/v1/signature-events/${await f.firstSignatureEventId(t)}` }), expect: conventionRead },
+  'PATCH /api/v1/signature-events/{id}': {
+    request: async (f, t) => ({ url: `/api/v1/signature-events/${await f.firstSignatureEventId(t)}`, payload: { version: await f.version(`/api/v1/conventions/${c(f, t)}#event`) } }),
+    expect: conventionEdit(200),
+  },
+  'GET /api/v1/conventions/{id}/axes': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/axes` }), expect: conventionRead },
+  'POST /api/v1/conventions/{id}/axes': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/axes`, payload: { title: `Axe ${f.unique()}` } }), expect: planEdit(201) },
+  'PATCH /api/v1/axes/{id}': {
+    request: async (f, t) => ({ url: `/api/v1/axes/${await f.firstAxisId(t)}`, payload: { version: await f.version(`/api/v1/conventions/${c(f, t)}#axis`) } }),
+    expect: planEdit(200),
+  },
+  'GET /api/v1/actions': { request: () => ({ url: '/api/v1/actions' }), expect: all(200) },
+  'GET /api/v1/actions/{id}': { request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}` }), expect: conventionRead },
+  'POST /api/v1/conventions/{id}/actions': {
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/actions`, payload: { title: `Action ${f.unique()}`, themes: ['jeunesse'] } }),
+    expect: planEdit(201),
+  },
+  'PATCH /api/v1/actions/{id}': {
+    request: async (f, t) => {
+      const id = await f.firstActionId(t);
+      return { url: `/api/v1/actions/${id}`, payload: { version: await f.version(`/api/v1/actions/${id}`) } };
+    },
+    expect: planEdit(200),
+  },
+  'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
+  'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },
+  'POST /api/v1/auth/login': { request: () => ({ url: '/api/v1/auth/login', payload: { email: 'personne@exemple.fr', password: 'faux' } }), expect: all(401) },
+  'POST /api/v1/auth/logout': { request: () => ({ url: '/api/v1/auth/logout', freshSession: true }), expect: all(204) },
+  'POST /api/v1/auth/logout-everywhere': { request: () => ({ url: '/api/v1/auth/logout-everywhere', freshSession: true }), expect: signedIn(200) },
+  'POST /api/v1/auth/password-reset-requests': { request: () => ({ url: '/api/v1/auth/password-reset-requests', payload: { email: 'personne@exemple.fr' } }), expect: all(202) },
+  'POST /api/v1/auth/password-resets/{token}': {
+    request: () => ({ url: `/api/v1/auth/password-resets/${BOGUS_TOKEN}`, payload: { password: 'Un-Mot-De-Passe-2026!' } }),
+    expect: all(410),
+  },
+  'POST /api/v1/invitations': {
+    request: (f, t) => ({ url: '/api/v1/invitations', payload: { email: `${f.unique()}@exemple.fr`, organisationId: f.organisationId(t), role: 'partner_reader' } }),
+    expect: adminsOnly(201),
+  },
+  'GET /api/v1/invitations/{token}': { request: () => ({ url: `/api/v1/invitations/${BOGUS_TOKEN}` }), expect: all(410) },
+  'POST /api/v1/invitations/{token}/accept': {
+    request: () => ({ url: `/api/v1/invitations/${BOGUS_TOKEN}/accept`, payload: { displayName: 'Personne', password: 'Un-Mot-De-Passe-2026!' } }),
+    expect: all(410),
+  },
+  'GET /api/v1/api-tokens': { request: () => ({ url: '/api/v1/api-tokens' }), expect: { ...adminsOnly(200), caf_admin: same(200) } },
+  'POST /api/v1/api-tokens': {
+    request: (f, t) => ({ url: '/api/v1/api-tokens', payload: { name: `Jeton ${f.unique()}`, organisationId: f.cafId(t), scope: 'read' } }),
+    expect: adminsOnly(201),
+  },
+  'DELETE /api/v1/api-tokens/{id}': { request: async (f, t) => ({ url: `/api/v1/api-tokens/${await f.newTokenId(t)}` }), expect: adminsOnly(200) },
+};
