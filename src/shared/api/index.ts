@@ -6,3 +6,5 @@ export * from './actions.js';
 export * from './signatures.js';
 export * from './conventions.js';
 export * from './system.js';
+export * from './coverage.js';
+export * from './coverage-targets.js';
