@@ -21,6 +21,7 @@ import { actionsRoutes } from './plans/actions.routes.js';
 import { axesRoutes } from './plans/axes.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
+import { territorialRoutes } from './coverage/territorial.routes.js';
 
 z.config(z.locales.fr());
 
@@ -64,7 +65,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, coverageRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, coverageRoutes, territorialRoutes]) {
         await api.register(routes);
       }
     },

@@ -122,3 +122,8 @@ export async function cafOfDepartement(db: Executor, departementCode: string) {
     .orderBy('id')
     .executeTakeFirst();
 }
+
+export async function conventionsInForceIds(db: Executor, date: string): Promise<number[]> {
+  const result = await conventionsInForce(date).execute(db);
+  return result.rows.map((r) => Number(r.id));
+}

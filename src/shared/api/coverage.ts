@@ -11,8 +11,8 @@ export const coverageScopeQuery = {
   departement: departementCode.optional().describe('Code INSEE du département (ex. 92)'),
   region: regionCode.optional().describe('Code INSEE de la région (ex. 11)'),
 };
-const refineScope = <T extends { departement?: string; region?: string }>(q: T) => !(q.departement && q.region);
-const scopeMessage = { message: 'Choisissez un département ou une région, pas les deux', path: ['region'] };
+export const refineScope = <T extends { departement?: string; region?: string }>(q: T) => !(q.departement && q.region);
+export const scopeMessage: { message: string; path: string[] } = { message: 'Choisissez un département ou une région, pas les deux', path: ['region'] };
 
 export const COMMUNE_LISTS = ['all', 'covered', 'none'] as const;
 

@@ -8,3 +8,4 @@ export * from './conventions.js';
 export * from './system.js';
 export * from './coverage.js';
 export * from './coverage-targets.js';
+export * from './territorial.js';
