@@ -22,6 +22,7 @@ import { axesRoutes } from './plans/axes.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
 import { territorialRoutes } from './coverage/territorial.routes.js';
+import { diagnosticsRoutes } from './diagnostics/diagnostics.routes.js';
 
 z.config(z.locales.fr());
 
@@ -65,7 +66,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, coverageRoutes, territorialRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, coverageRoutes, territorialRoutes, diagnosticsRoutes]) {
         await api.register(routes);
       }
     },

@@ -9,3 +9,4 @@ export * from './system.js';
 export * from './coverage.js';
 export * from './coverage-targets.js';
 export * from './territorial.js';
+export * from './diagnostics.js';
