@@ -18,6 +18,9 @@ export interface Fixture {
   firstAxisId(target: Target): Promise<number>;
   personId(): number;
   newTokenId(target: Target): Promise<number>;
+  /** A coverage target of the target's Caf, created for the request. */
+  newCoverageTarget(target: Target): Promise<{ id: number; version: number }>;
+  nextYear(): number;
   unique(): string;
 }
 
@@ -155,6 +158,45 @@ export const MATRIX: Record<string, MatrixEntry> = {
       return { url: `/api/v1/actions/${id}`, payload: { version: await f.version(`/api/v1/actions/${id}`) } };
     },
     expect: planEdit(200),
+  },
+  'GET /api/v1/coverage': { request: () => ({ url: '/api/v1/coverage?departement=92&date=2023-12-31' }), expect: all(200) },
+  'GET /api/v1/coverage/departements': { request: () => ({ url: '/api/v1/coverage/departements?date=2023-12-31' }), expect: all(200) },
+  'GET /api/v1/coverage/regions': { request: () => ({ url: '/api/v1/coverage/regions?date=2023-12-31' }), expect: all(200) },
+  'GET /api/v1/coverage/timeline': { request: () => ({ url: '/api/v1/coverage/timeline?departement=92' }), expect: all(200) },
+  'GET /api/v1/coverage/targets': { request: (f, t) => ({ url: `/api/v1/coverage/targets?caf=${f.cafId(t)}` }), expect: all(200) },
+  'POST /api/v1/coverage/targets': {
+    request: (f, t) => ({ url: '/api/v1/coverage/targets', payload: { cafId: f.cafId(t), year: f.nextYear(), rate: 0.5 } }),
+    expect: adminsOnly(201),
+  },
+  'PATCH /api/v1/coverage/targets/{id}': {
+    request: async (f, t) => {
+      const target = await f.newCoverageTarget(t);
+      return { url: `/api/v1/coverage/targets/${target.id}`, payload: { version: target.version, rate: 0.6 } };
+    },
+    expect: adminsOnly(200),
+  },
+  'DELETE /api/v1/coverage/targets/{id}': {
+    request: async (f, t) => {
+      const target = await f.newCoverageTarget(t);
+      return { url: `/api/v1/coverage/targets/${target.id}?version=${target.version}` };
+    },
+    expect: adminsOnly(204),
+  },
+  'GET /api/v1/themes-matrix': { request: () => ({ url: '/api/v1/themes-matrix?departement=92' }), expect: all(200) },
+  'GET /api/v1/themes-matrix/actions': { request: () => ({ url: '/api/v1/themes-matrix/actions?departement=92&theme=handicap' }), expect: all(200) },
+  'GET /api/v1/renewals': { request: () => ({ url: '/api/v1/renewals?departement=92' }), expect: all(200) },
+  'GET /api/v1/diagnostics/series': { request: () => ({ url: '/api/v1/diagnostics/series' }), expect: all(200) },
+  'POST /api/v1/diagnostics/imports': {
+    request: (f) => ({
+      url: '/api/v1/diagnostics/imports',
+      payload: { series: { code: `serie_${f.unique()}`.toLowerCase(), label: 'Places', unit: 'places' }, layout: 'generique', csv: 'territoire;date;valeur\n92009;2022-12-31;120\n' },
+    }),
+    expect: cafReferenceWrite,
+  },
+  'GET /api/v1/diagnostics/series/{code}/compare': { request: () => ({ url: '/api/v1/diagnostics/series/places_eaje/compare?territory=92009' }), expect: all(200) },
+  'GET /api/v1/diagnostics/childcare-coverage': {
+    request: () => ({ url: '/api/v1/diagnostics/childcare-coverage?territory=92009&capacitySeries=places_eaje&childrenSeries=enfants_moins_3' }),
+    expect: all(200),
   },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },

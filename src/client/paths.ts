@@ -9,7 +9,20 @@ export const paths = {
   newAction: (conventionId: number) => `/conventions/${conventionId}/actions/nouvelle`,
   editAction: (id: number) => `/actions/${id}/modifier`,
   conventionsWithTheme: (theme: string) => `/conventions?theme=${encodeURIComponent(theme)}`,
+  coverage: (filters: Filters = {}) => withFilters('/couverture', filters),
+  themesMatrix: (filters: Filters = {}) => withFilters('/territoires/champs', filters),
+  renewals: (filters: Filters = {}) => withFilters('/territoires/renouvellements', filters),
 };
+
+type Filters = Record<string, string | number | undefined>;
+
+/** Dashboards keep their filters in the URL so that they can be shared and bookmarked. */
+function withFilters(path: string, filters: Filters): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
 
 /** Parses a positive integer route parameter; NaN when it is not one. */
 export function parseId(value: string | undefined): number {

@@ -10,6 +10,9 @@ const NewConventionPage = lazy(() => import('./pages/ConventionForm/NewConventio
 const EditConventionPage = lazy(() => import('./pages/ConventionForm/EditConventionPage.js'));
 const NewActionPage = lazy(() => import('./pages/ActionForm/NewActionPage.js'));
 const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js'));
+const CoveragePage = lazy(() => import('./pages/Coverage/CoveragePage.js'));
+const ThemesMatrixPage = lazy(() => import('./pages/TerritoriesMatrix/ThemesMatrixPage.js'));
+const RenewalsPage = lazy(() => import('./pages/TerritoriesRenewals/RenewalsPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 
@@ -24,6 +27,9 @@ export const router = createBrowserRouter([
       { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
       { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },
       { path: 'actions/:id/modifier', element: <EditActionPage /> },
+      { path: 'couverture', element: <CoveragePage /> },
+      { path: 'territoires/champs', element: <ThemesMatrixPage /> },
+      { path: 'territoires/renouvellements', element: <RenewalsPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -25,8 +25,28 @@ import { statsRoutes } from './stats/stats.routes.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { registerAuthentication } from './platform/http/auth.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
+import { coverageRoutes } from './coverage/coverage.routes.js';
+import { territorialRoutes } from './coverage/territorial.routes.js';
+import { diagnosticsRoutes } from './diagnostics/diagnostics.routes.js';
 
 z.config(z.locales.fr());
+
+/** Every API capability, mounted under /api/v1 (one plugin per feature folder). */
+const API_ROUTES = [
+  systemRoutes,
+  accountsRoutes,
+  territoriesRoutes,
+  themesRoutes,
+  organisationsRoutes,
+  conventionsRoutes,
+  signaturesRoutes,
+  axesRoutes,
+  actionsRoutes,
+  statsRoutes,
+  coverageRoutes,
+  territorialRoutes,
+  diagnosticsRoutes,
+];
 
 export interface BuildAppOptions {
   database: DatabaseHandle;
@@ -73,7 +93,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, accountsRoutes]) {
+      for (const routes of API_ROUTES) {
         await api.register(routes);
       }
     },

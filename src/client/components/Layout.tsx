@@ -50,6 +50,15 @@ export function Layout() {
             isActive: pathname.startsWith(paths.conventions) && pathname !== paths.newConvention,
           },
           {
+            text: 'Territoires',
+            isActive: pathname.startsWith('/couverture') || pathname.startsWith('/territoires'),
+            menuLinks: [
+              { text: 'Couverture de la population', linkProps: { to: paths.coverage() }, isActive: pathname.startsWith('/couverture') },
+              { text: 'Champs d’intervention par territoire', linkProps: { to: paths.themesMatrix() }, isActive: pathname === '/territoires/champs' },
+              { text: 'Calendrier des renouvellements', linkProps: { to: paths.renewals() }, isActive: pathname === '/territoires/renouvellements' },
+            ],
+          },
+          {
             text: 'Nouvelle convention',
             linkProps: { to: paths.newConvention },
             isActive: pathname === paths.newConvention,

@@ -64,7 +64,11 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
     ];
     for (const [role, options] of roles) await createUser(t.database, { email: emails[role], password: PASSWORD, ...options });
 
+    for (const [code, value] of [['places_eaje', 300], ['enfants_moins_3', 1000]] as const) {
+      await post('/api/v1/diagnostics/imports', { series: { code, label: code, unit: 'nombre' }, layout: 'generique', csv: `territoire;date;valeur\n92009;2022-12-31;${value}\n` });
+    }
     let counter = 0;
+    let year = 2030;
     const detail = async (target: Target) => get<ConventionDetail>(`/api/v1/conventions/${conventions[target].id}`);
     fixture = {
       conventionId: (target) => conventions[target].id,
@@ -72,6 +76,8 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
       cafId: (target) => cafs[target],
       personId: () => person,
       unique: () => `m${Date.now().toString(36)}${(counter++).toString(36)}`,
+      nextYear: () => year++,
+      newCoverageTarget: async (target) => post<{ id: number; version: number }>('/api/v1/coverage/targets', { cafId: cafs[target], year: year++, rate: 0.4 }),
       firstActionId: async (target) => (await detail(target)).actions[0]!.id,
       firstPartyId: async (target) => (await detail(target)).parties[0]!.id,
       firstSignatureEventId: async (target) => (await detail(target)).signatureEvents[0]!.id,

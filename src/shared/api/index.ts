@@ -6,3 +6,7 @@ export * from './actions.js';
 export * from './signatures.js';
 export * from './conventions.js';
 export * from './system.js';
+export * from './coverage.js';
+export * from './coverage-targets.js';
+export * from './territorial.js';
+export * from './diagnostics.js';

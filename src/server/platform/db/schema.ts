@@ -269,6 +269,40 @@ export interface SecurityEventTable {
   details_json: string | null;
 }
 
+export interface CoverageTargetTable {
+  id: Generated<number>;
+  /** null: the national reference trajectory. */
+  caf_id: number | null;
+  year: number;
+  /** Target share of the population covered, in basis points (1 % = 100). */
+  rate_bp: number;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DataSeriesTable {
+  id: Generated<number>;
+  code: string;
+  label: string;
+  unit: string;
+  source: string | null;
+  layout: string;
+  /** Counts published rounded (e.g. to 5 in the Cafdata files). */
+  rounded_to: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DataValueTable {
+  series_id: number;
+  territory_code: string;
+  reference_date: string;
+  geo_vintage: string | null;
+  value: number;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -294,6 +328,9 @@ export interface Database {
   password_reset: PasswordResetTable;
   api_token: ApiTokenTable;
   security_event: SecurityEventTable;
+  coverage_target: CoverageTargetTable;
+  data_series: DataSeriesTable;
+  data_value: DataValueTable;
 }
 
 export type Db = Kysely<Database>;

@@ -84,6 +84,20 @@ const FIELD_LABELS: Record<string, string> = {
   departement: 'département',
   id: 'identifiant',
   convention: 'convention',
+  region: 'région',
+  rate: 'taux',
+  from: 'première année',
+  to: 'dernière année',
+  communes: 'communes listées',
+  months: 'nombre de mois',
+  action: 'action',
+  csv: 'fichier CSV',
+  layout: 'format du fichier',
+  unit: 'unité',
+  source: 'source',
+  capacitySeries: 'série des places d’accueil',
+  childrenSeries: 'série des enfants de moins de 3 ans',
+  series: 'série',
 };
 
 /** "signatureEvents.0.date" → "« date » (signatureEvents.0.date)": readable and still precise. */
