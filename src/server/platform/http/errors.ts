@@ -84,6 +84,12 @@ const FIELD_LABELS: Record<string, string> = {
   departement: 'département',
   id: 'identifiant',
   convention: 'convention',
+  from: 'début de la période',
+  to: 'fin de la période',
+  signatureEventIds: 'signatures',
+  body: 'texte de l’article',
+  overwrite: 'remplacement des modifications',
+  slug: 'adresse de l’article',
 };
 
 /** "signatureEvents.0.date" → "« date » (signatureEvents.0.date)": readable and still precise. */
