@@ -32,8 +32,8 @@ function typesetLine(line: string): string {
     .replace(new RegExp(`«${SPACES}*`, 'g'), `«${NNBSP}`)
     .replace(new RegExp(`${SPACES}*»`, 'g'), `${NNBSP}»`)
     // High punctuation closing a word (not inside a URL or a time such as 10:30).
-    .replace(new RegExp(`(?<=[^\\s${NBSP}${NNBSP}])${SPACES}*([;!?])(?=$|[\\s${NNBSP}»)])`, 'gu'), `${NNBSP}$1`)
-    .replace(new RegExp(`(?<=[^\\s${NBSP}${NNBSP}])${SPACES}*:(?=$|[\\s${NNBSP}»)])`, 'gu'), `${NBSP}:`)
+    .replace(new RegExp(`(?<=[^\\s${NBSP}${NNBSP}])${SPACES}*([;!?])(?=$|[\\s${NNBSP}»)\\]:;!?])`, 'gu'), `${NNBSP}$1`)
+    .replace(new RegExp(`(?<=[^\\s${NBSP}${NNBSP}])${SPACES}*:(?=$|[\\s${NNBSP}»)\\]:;!?])`, 'gu'), `${NBSP}:`)
     // Ordinals: "1 er", "1ᵉʳ", "1ère" → "1er", "1re".
     .replace(/\b1\s?(?:ᵉʳ|er)\b/g, '1er')
     .replace(/\b1\s?(?:ère|re)\b/g, '1re')
