@@ -8,6 +8,11 @@ export const paths = {
   editConvention: (id: number) => `/conventions/${id}/modifier`,
   newAction: (conventionId: number) => `/conventions/${conventionId}/actions/nouvelle`,
   editAction: (id: number) => `/actions/${id}/modifier`,
+  news: '/actualites',
+  newsArticle: (slug: string) => `/actualites/${slug}`,
+  publicConvention: (id: number) => `/ctg/${id}`,
+  newsDesk: '/redaction',
+  newsEditor: (id: number) => `/redaction/${id}`,
   conventionsWithTheme: (theme: string) => `/conventions?theme=${encodeURIComponent(theme)}`,
 };
 

@@ -11,6 +11,11 @@ const EditConventionPage = lazy(() => import('./pages/ConventionForm/EditConvent
 const NewActionPage = lazy(() => import('./pages/ActionForm/NewActionPage.js'));
 const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
+const NewsPage = lazy(() => import('./pages/News/NewsPage.js'));
+const NewsArticlePage = lazy(() => import('./pages/NewsArticle/NewsArticlePage.js'));
+const PublicConventionPage = lazy(() => import('./pages/NewsConvention/PublicConventionPage.js'));
+const NewsDeskPage = lazy(() => import('./pages/NewsDesk/NewsDeskPage.js'));
+const NewsEditorPage = lazy(() => import('./pages/NewsEditor/NewsEditorPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 
 export const router = createBrowserRouter([
@@ -24,6 +29,11 @@ export const router = createBrowserRouter([
       { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
       { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },
       { path: 'actions/:id/modifier', element: <EditActionPage /> },
+      { path: 'actualites', element: <NewsPage /> },
+      { path: 'actualites/:slug', element: <NewsArticlePage /> },
+      { path: 'ctg/:id', element: <PublicConventionPage /> },
+      { path: 'redaction', element: <NewsDeskPage /> },
+      { path: 'redaction/:id', element: <NewsEditorPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
