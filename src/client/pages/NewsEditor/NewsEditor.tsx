@@ -8,12 +8,11 @@ import { ApiError } from '../../api/http.js';
 import { renderPreview, useRegenerateNews, useUpdateNews } from '../../api/news.js';
 
 /** Title and Markdown body, with a preview rendered (and sanitised) by the server, and regeneration that asks first. */
-export function NewsEditor({ item }: { item: NewsItem }) {
+export function NewsEditor({ item, onSaved }: { item: NewsItem; onSaved: (notice: string) => void }) {
   const [title, setTitle] = useState(item.title);
   const [body, setBody] = useState(item.body);
   const [view, setView] = useState<'edit' | 'preview'>('edit');
   const [previewHtml, setPreviewHtml] = useState(item.html);
-  const [saved, setSaved] = useState(false);
   const update = useUpdateNews(item.id);
   const regenerate = useRegenerateNews(item.id);
   const archived = item.status === 'archive';
@@ -28,14 +27,12 @@ export function NewsEditor({ item }: { item: NewsItem }) {
 
   async function onSave(event: FormEvent) {
     event.preventDefault();
-    setSaved(false);
     const ok = await update.mutateAsync({ version: item.version, title, body }).catch(() => null);
-    if (ok) setSaved(true);
+    if (ok) onSaved('Article enregistré.');
   }
 
   return (
     <form onSubmit={onSave} noValidate>
-      {saved && <Alert small severity="success" description="Article enregistré." className="fr-mb-3w" />}
       {error && <Alert severity="error" as="h2" title="Enregistrement impossible" description={error.message} className="fr-mb-3w" />}
       {needsConfirmation && (
         <Alert
@@ -45,7 +42,7 @@ export function NewsEditor({ item }: { item: NewsItem }) {
           description={
             <>
               <span className="fr-mb-2w" style={{ display: 'block' }}>{regenerate.error?.message}</span>
-              <Button priority="secondary" onClick={() => regenerate.mutate({ version: item.version, overwrite: true })}>
+              <Button type="button" priority="secondary" onClick={() => regenerate.mutate({ version: item.version, overwrite: true }, { onSuccess: () => onSaved('Article régénéré à partir des données.') })}>
                 Remplacer mes modifications par le texte régénéré
               </Button>
             </>
@@ -84,10 +81,11 @@ export function NewsEditor({ item }: { item: NewsItem }) {
         {item.status === 'brouillon' && (
           <li>
             <Button
+              type="button"
               priority="secondary"
               iconId="fr-icon-refresh-line"
               disabled={regenerate.isPending}
-              onClick={() => regenerate.mutate({ version: item.version, overwrite: false })}
+              onClick={() => regenerate.mutate({ version: item.version, overwrite: false }, { onSuccess: () => onSaved('Article régénéré à partir des données.') })}
             >
               Régénérer depuis les données
             </Button>
