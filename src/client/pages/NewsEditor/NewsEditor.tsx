@@ -74,7 +74,7 @@ export function NewsEditor({ item, onSaved }: { item: NewsItem; onSaved: (notice
       )}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
         <li>
-          <Button type="submit" disabled={archived || !dirty || update.isPending} iconId="fr-icon-save-line">
+          <Button type="submit" disabled={archived || !dirty || update.isPending}>
             Enregistrer
           </Button>
         </li>
