@@ -21,6 +21,9 @@ export interface Fixture {
   /** A coverage target of the target's Caf, created for the request. */
   newCoverageTarget(target: Target): Promise<{ id: number; version: number }>;
   nextYear(): number;
+  /** A draft article, and the slug of a published one. */
+  newsId(): number;
+  publishedSlug(): string;
   unique(): string;
 }
 
@@ -78,6 +81,9 @@ export interface MatrixEntry {
 }
 
 const c = (f: Fixture, t: Target) => f.conventionId(t);
+/** The newsroom: Caf staff and platform administrators. */
+const cafStaff = (ok: number): Expectation => ({ ...signedIn(ok), partner_editor: same(403), partner_reader: same(403) });
+const MARCH_2023 = { from: '2023-03-01', to: '2023-03-31' };
 const BOGUS_TOKEN = 'x'.repeat(43);
 
 export const MATRIX: Record<string, MatrixEntry> = {
@@ -197,6 +203,34 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/diagnostics/childcare-coverage': {
     request: () => ({ url: '/api/v1/diagnostics/childcare-coverage?territory=92009&capacitySeries=places_eaje&childrenSeries=enfants_moins_3' }),
     expect: all(200),
+  },
+  'POST /api/v1/news/draft': { request: () => ({ url: '/api/v1/news/draft', payload: MARCH_2023 }), expect: cafStaff(200) },
+  'GET /api/v1/news/signature-events': { request: () => ({ url: '/api/v1/news/signature-events' }), expect: cafStaff(200) },
+  'POST /api/v1/news/render': { request: () => ({ url: '/api/v1/news/render', payload: { body: '# Titre' } }), expect: cafStaff(200) },
+  'GET /api/v1/news': { request: () => ({ url: '/api/v1/news' }), expect: cafStaff(200) },
+  'POST /api/v1/news': { request: () => ({ url: '/api/v1/news', payload: MARCH_2023 }), expect: cafStaff(201) },
+  'GET /api/v1/news/{id}': { request: (f) => ({ url: `/api/v1/news/${f.newsId()}` }), expect: cafStaff(200) },
+  'PATCH /api/v1/news/{id}': {
+    request: async (f) => ({ url: `/api/v1/news/${f.newsId()}`, payload: { version: await f.version(`/api/v1/news/${f.newsId()}`) } }),
+    expect: cafStaff(200),
+  },
+  'POST /api/v1/news/{id}/regenerate': {
+    request: async (f) => ({ url: `/api/v1/news/${f.newsId()}/regenerate`, payload: { version: await f.version(`/api/v1/news/${f.newsId()}`), overwrite: true } }),
+    expect: cafStaff(200),
+  },
+  'POST /api/v1/news/{id}/status': {
+    // A move the workflow refuses (draft to draft): allowed callers get 422.
+    request: async (f) => ({ url: `/api/v1/news/${f.newsId()}/status`, payload: { version: await f.version(`/api/v1/news/${f.newsId()}`), status: 'brouillon' } }),
+    expect: cafStaff(422),
+  },
+  'GET /api/v1/news/{id}/export.html': { request: (f) => ({ url: `/api/v1/news/${f.newsId()}/export.html` }), expect: cafStaff(200) },
+  'GET /api/v1/news/{id}/export.docx': { request: (f) => ({ url: `/api/v1/news/${f.newsId()}/export.docx` }), expect: cafStaff(200) },
+  'GET /api/v1/public/news': { request: () => ({ url: '/api/v1/public/news' }), expect: all(200) },
+  'GET /api/v1/public/news.atom': { request: () => ({ url: '/api/v1/public/news.atom' }), expect: all(200) },
+  'GET /api/v1/public/news/{slug}': { request: (f) => ({ url: `/api/v1/public/news/${f.publishedSlug()}` }), expect: all(200) },
+  'GET /api/v1/public/conventions/{id}': {
+    request: (f, t) => ({ url: `/api/v1/public/conventions/${c(f, t)}` }),
+    expect: Object.fromEntries(ROLE_NAMES.map((r) => [r, { own: 200, other: 404 }])) as Expectation,
   },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },

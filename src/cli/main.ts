@@ -3,6 +3,7 @@ import { registerServe } from './serve.command.js';
 import { registerDatabaseCommands } from './database.command.js';
 import { registerConventionCommands } from './conventions.command.js';
 import { registerCoverageCommand } from './coverage.command.js';
+import { registerNewsCommands } from './news.command.js';
 
 const program = new Command()
   .name('pilote-ctg')
@@ -13,6 +14,7 @@ registerServe(program);
 registerDatabaseCommands(program);
 registerConventionCommands(program);
 registerCoverageCommand(program);
+registerNewsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

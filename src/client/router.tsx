@@ -14,6 +14,11 @@ const CoveragePage = lazy(() => import('./pages/Coverage/CoveragePage.js'));
 const ThemesMatrixPage = lazy(() => import('./pages/TerritoriesMatrix/ThemesMatrixPage.js'));
 const RenewalsPage = lazy(() => import('./pages/TerritoriesRenewals/RenewalsPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
+const NewsPage = lazy(() => import('./pages/News/NewsPage.js'));
+const NewsArticlePage = lazy(() => import('./pages/NewsArticle/NewsArticlePage.js'));
+const PublicConventionPage = lazy(() => import('./pages/NewsConvention/PublicConventionPage.js'));
+const NewsDeskPage = lazy(() => import('./pages/NewsDesk/NewsDeskPage.js'));
+const NewsEditorPage = lazy(() => import('./pages/NewsEditor/NewsEditorPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 
 export const router = createBrowserRouter([
@@ -30,6 +35,11 @@ export const router = createBrowserRouter([
       { path: 'couverture', element: <CoveragePage /> },
       { path: 'territoires/champs', element: <ThemesMatrixPage /> },
       { path: 'territoires/renouvellements', element: <RenewalsPage /> },
+      { path: 'actualites', element: <NewsPage /> },
+      { path: 'actualites/:slug', element: <NewsArticlePage /> },
+      { path: 'ctg/:id', element: <PublicConventionPage /> },
+      { path: 'redaction', element: <NewsDeskPage /> },
+      { path: 'redaction/:id', element: <NewsEditorPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

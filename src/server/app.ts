@@ -28,6 +28,8 @@ import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
 import { territorialRoutes } from './coverage/territorial.routes.js';
 import { diagnosticsRoutes } from './diagnostics/diagnostics.routes.js';
+import { newsRoutes } from './news/news.routes.js';
+import { newsPublicRoutes } from './news/news.public.routes.js';
 
 z.config(z.locales.fr());
 
@@ -46,6 +48,8 @@ const API_ROUTES = [
   coverageRoutes,
   territorialRoutes,
   diagnosticsRoutes,
+  newsRoutes,
+  newsPublicRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -82,3 +82,17 @@ export const TERRITORY_KIND_LABELS: Record<TerritoryKind, string> = {
 
 export const SIGNATURE_EVENT_KINDS = ['convention', 'avenant'] as const;
 export type SignatureEventKind = (typeof SIGNATURE_EVENT_KINDS)[number];
+
+export const NEWS_STATUSES = ['brouillon', 'publie', 'archive'] as const;
+export type NewsStatus = (typeof NEWS_STATUSES)[number];
+export const NEWS_STATUS_LABELS: Record<NewsStatus, string> = {
+  brouillon: 'Brouillon',
+  publie: 'Publié',
+  archive: 'Archivé',
+};
+/** Allowed moves of a news item: publish a draft, archive or withdraw a published one, rework an archived one. */
+export const NEWS_TRANSITIONS: Record<NewsStatus, readonly NewsStatus[]> = {
+  brouillon: ['publie', 'archive'],
+  publie: ['archive', 'brouillon'],
+  archive: ['brouillon', 'publie'],
+};

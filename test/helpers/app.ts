@@ -61,6 +61,7 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
     'organisation', 'person', 'mandate', 'theme', 'convention', 'convention_territory', 'convention_theme',
     'convention_status_change', 'party', 'signature_event', 'signatory', 'axis', 'action', 'action_theme', 'audit_event',
     'coverage_target', 'data_series', 'data_value',
+    'news_item', 'news_item_signature',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

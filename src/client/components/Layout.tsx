@@ -63,6 +63,8 @@ export function Layout() {
             linkProps: { to: paths.newConvention },
             isActive: pathname === paths.newConvention,
           },
+          { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
+          { text: 'Rédaction', linkProps: { to: paths.newsDesk }, isActive: pathname.startsWith(paths.newsDesk) },
         ]}
       />
       <main id="contenu" tabIndex={-1} ref={mainRef} className="fr-container fr-py-6w ctg-main">

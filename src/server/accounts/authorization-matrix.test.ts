@@ -67,6 +67,9 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
     for (const [code, value] of [['places_eaje', 300], ['enfants_moins_3', 1000]] as const) {
       await post('/api/v1/diagnostics/imports', { series: { code, label: code, unit: 'nombre' }, layout: 'generique', csv: `territoire;date;valeur\n92009;2022-12-31;${value}\n` });
     }
+    const draftNews = await post<{ id: number }>('/api/v1/news', { from: '2023-03-01', to: '2023-03-31' });
+    const published = await post<{ id: number; version: number; slug: string }>('/api/v1/news', { from: '2023-03-01', to: '2023-03-31' });
+    await post(`/api/v1/news/${published.id}/status`, { version: published.version, status: 'publie' });
     let counter = 0;
     let year = 2030;
     const detail = async (target: Target) => get<ConventionDetail>(`/api/v1/conventions/${conventions[target].id}`);
@@ -77,6 +80,8 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
       personId: () => person,
       unique: () => `m${Date.now().toString(36)}${(counter++).toString(36)}`,
       nextYear: () => year++,
+      newsId: () => draftNews.id,
+      publishedSlug: () => published.slug,
       newCoverageTarget: async (target) => post<{ id: number; version: number }>('/api/v1/coverage/targets', { cafId: cafs[target], year: year++, rate: 0.4 }),
       firstActionId: async (target) => (await detail(target)).actions[0]!.id,
       firstPartyId: async (target) => (await detail(target)).parties[0]!.id,

@@ -12,7 +12,7 @@ export const DEMO_ACTOR = 'demo';
 
 /** Business tables, children first, emptied by a demo reload (the territory referential stays). */
 const BUSINESS_TABLES = [
-  'audit_event', 'action_theme', 'action', 'axis', 'signatory', 'signature_event', 'party',
+  'news_item_signature', 'news_item', 'audit_event', 'action_theme', 'action', 'axis', 'signatory', 'signature_event', 'party',
   'convention_status_change', 'convention_theme', 'convention_territory', 'convention', 'mandate', 'person',
 ] as const;
 

@@ -10,3 +10,4 @@ export * from './coverage.js';
 export * from './coverage-targets.js';
 export * from './territorial.js';
 export * from './diagnostics.js';
+export * from './news.js';

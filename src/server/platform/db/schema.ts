@@ -303,6 +303,36 @@ export interface DataValueTable {
   value: number;
 }
 
+export interface NewsItemTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  /** Markdown, as people edited it. */
+  body: string;
+  /** The last generated text: a body that differs from it carries human edits. */
+  generated_title: string;
+  generated_body: string;
+  status: string;
+  period_from: string | null;
+  period_to: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+  published_at: Timestamp | null;
+  published_by: string | null;
+  archived_at: Timestamp | null;
+  archived_by: string | null;
+  version: Generated<number>;
+}
+
+export interface NewsItemSignatureTable {
+  news_item_id: number;
+  signature_event_id: number;
+  convention_id: number;
+  position: number;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -331,6 +361,8 @@ export interface Database {
   coverage_target: CoverageTargetTable;
   data_series: DataSeriesTable;
   data_value: DataValueTable;
+  news_item: NewsItemTable;
+  news_item_signature: NewsItemSignatureTable;
 }
 
 export type Db = Kysely<Database>;

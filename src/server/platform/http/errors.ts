@@ -86,8 +86,6 @@ const FIELD_LABELS: Record<string, string> = {
   convention: 'convention',
   region: 'région',
   rate: 'taux',
-  from: 'première année',
-  to: 'dernière année',
   communes: 'communes listées',
   months: 'nombre de mois',
   action: 'action',
@@ -98,6 +96,12 @@ const FIELD_LABELS: Record<string, string> = {
   capacitySeries: 'série des places d’accueil',
   childrenSeries: 'série des enfants de moins de 3 ans',
   series: 'série',
+  from: 'début de la période',
+  to: 'fin de la période',
+  signatureEventIds: 'signatures',
+  body: 'texte de l’article',
+  overwrite: 'remplacement des modifications',
+  slug: 'adresse de l’article',
 };
 
 /** "signatureEvents.0.date" → "« date » (signatureEvents.0.date)": readable and still precise. */

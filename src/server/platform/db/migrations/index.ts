@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as initial from './20261128130000_initial.js';
+import * as news from './20261128150000_news.js';
 import * as territorial from './20261128160000_territorial.js';
 import * as accounts from './20261128190000_accounts.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
 export const migrations: Record<string, Migration> = {
   '20261128130000_initial': initial,
+  '20261128150000_news': news,
   '20261128160000_territorial': territorial,
   '20261128190000_accounts': accounts,
 };
