@@ -34,6 +34,7 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
   const tables = [
     'organisation', 'person', 'mandate', 'theme', 'convention', 'convention_territory', 'convention_theme',
     'convention_status_change', 'party', 'signature_event', 'signatory', 'axis', 'action', 'action_theme', 'audit_event',
+    'convention_source',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -186,6 +186,14 @@ export interface AuditEventTable {
   after_json: string | null;
 }
 
+export interface ConventionSourceTable {
+  convention_id: number;
+  source_name: string | null;
+  text: string;
+  created_at: Timestamp;
+  actor: string;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -204,6 +212,7 @@ export interface Database {
   action: ActionTable;
   action_theme: ActionThemeTable;
   audit_event: AuditEventTable;
+  convention_source: ConventionSourceTable;
 }
 
 export type Db = Kysely<Database>;
