@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerServe } from './serve.command.js';
 import { registerDatabaseCommands } from './database.command.js';
 import { registerConventionCommands } from './conventions.command.js';
+import { registerImportTextCommand } from './import-text.command.js';
 
 const program = new Command()
   .name('pilote-ctg')
@@ -11,6 +12,7 @@ const program = new Command()
 registerServe(program);
 registerDatabaseCommands(program);
 registerConventionCommands(program);
+registerImportTextCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,9 +14,9 @@ import type { Gazetteer } from './gazetteer.js';
 
 /** Turns a pasted or uploaded text into draft conventions, each field with the span it was read from. */
 
-const PLACE = /(?<![\p{L}])(?:à|au|en|dans)\s+(?:l['’]|la\s+|le\s+|les\s+)?((?:h[ôo]tel de ville|mairie|salle|si[èe]ge|pr[ée]fecture|sous-pr[ée]fecture|centre social|centre socioculturel|maison|m[ée]diath[èe]que|espace|locaux|h[ôo]tel (?:de la communauté|du département|d['’]agglomération|de la métropole)|auditorium|th[ée]âtre|gymnase|[ée]cole|palais)\b[^,.;()]*?)(?=\s*(?:[,.;()]|\s(?:en présence|par|le \d|le 1er|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|entre|avec|afin|pour)\b|$))/iu;
+const PLACE = /(?<![\p{L}])(?:à|au|en|dans)\s+(?:l['’]|la\s+|le\s+|les\s+)?((?:h[ôo]tel de ville|mairie|salle|si[èe]ge|pr[ée]fecture|sous-pr[ée]fecture|centre social|centre socioculturel|maison|m[ée]diath[èe]que|espace|locaux|h[ôo]tel (?:de|du|d['’])\s?(?:la\s)?\p{L}+|auditorium|th[ée]âtre|gymnase|[ée]cole|palais)\b[^,.;()]*?)(?=\s*(?:[,.;()]|\s(?:en présence|par|le \d|le 1er|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|entre|avec|afin|pour)\b|$))/iu;
 const PLACE_TOWN = /(?<![\p{L}])(?:à|en)\s+(\p{Lu}[\p{L}'’-]+(?:[ -](?:sur|sous|en|de|du|des|la|le|les|lès|l['’]|d['’])?[ -]?\p{Lu}?[\p{L}'’-]+)*)/u;
-const THEME_SENTENCE = /\b(?:champs?|domaines?|th[ée]matiques?|axes?|priorit[ée]s?)\b/i;
+const THEME_SENTENCE = /\b(?:champs?|domaines?|th[ée]matiques?|axes?|priorit[ée]s?|enjeux|orientations?)\b/i;
 const KIND_OUT: Record<string, 'commune' | 'epci' | 'departement'> = { commune: 'commune', epci: 'epci', ept: 'epci', departement: 'departement' };
 
 const inside = (x: { start: number; end: number }, ranges: { start: number; end: number }[]) => ranges.some((r) => x.start >= r.start && x.end <= r.end);
@@ -65,18 +65,13 @@ function buildConvention(
   const projects = findProjects(seg.paragraphs, signatoryLine);
   const partyRanges = parties.map((p) => ({ start: p.start, end: p.end }));
 
-  const placeFound = findPlace(text, sentences);
-  const usable = (m: TerritoryMention, ranges: { start: number; end: number }[]) =>
-    inside(m, ranges) && !inside(m, capacityRanges) && !overlaps(m, projects) && !overlaps(m, partyRanges);
-  let perimeter = mentions.filter((m) => m.place.kind !== 'departement' && usable(m, segRange));
-  const outsidePlace = perimeter.filter((m) => !placeFound || !inside(m, [placeFound.span]));
-  if (outsidePlace.length) perimeter = outsidePlace;
-  if (perimeter.length === 0) perimeter = mentions.filter((m) => m.place.kind !== 'departement' && usable(m, rangeOf(preamble)));
+  const placeFound = findPlace(text, sentences, mentions);
+  const perimeter = choosePerimeter(text, seg, preamble, mentions, { capacityRanges, projects, partyRanges, place: placeFound?.span ?? null });
   const caf = findCaf(text, mentions, perimeter);
   if (perimeter.length === 0) {
-    perimeter = mentions.filter((m) => m.place.kind === 'departement' && usable(m, contextRange) && !(caf && inside(m, [caf])));
+    perimeter.push(...mentions.filter((m) => m.place.kind === 'departement' && inside(m, contextRange) && !(caf && inside(m, [caf])) && !overlaps(m, partyRanges)));
   }
-  const territories = dedupe(perimeter);
+  const territories = perimeter;
   territories.forEach((m) => spans.push({ field: 'territory', start: m.start, end: m.end, confidence: m.confidence }));
   if (caf && caf.start >= 0) spans.push({ field: 'caf', start: caf.start, end: caf.end, confidence: caf.confidence });
 
@@ -94,7 +89,7 @@ function buildConvention(
     return null;
   };
   let period = periodIn(null);
-  const anchorSentence = sentences.find((s) => SIGNING.test(s.text)) ?? sentences[0] ?? null;
+  const anchorSentence = sentences.find((s) => SIGNING.test(s.text)) ?? sentences.find((s) => /\bfait à\b/i.test(s.text)) ?? null;
   const planned = Boolean(anchorSentence && FUTURE.test(anchorSentence.text));
   const date = pickSignatureDate(text, seg, anchorSentence, publication);
   let signatureDate: string | null = null;
@@ -151,6 +146,40 @@ function buildConvention(
   };
 }
 
+const DATELINE = /^\s*,\s*(?:le\s+)?(?:\d|1er|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)/i;
+
+/**
+ * The convention's territories, best evidence first: named in the signature paragraph outside any
+ * capacity, place, project or dateline; else in a signatory's capacity; else as the place; else in
+ * the headings and the introduction.
+ */
+function choosePerimeter(
+  text: string,
+  seg: Segment,
+  preamble: Paragraph[],
+  mentions: TerritoryMention[],
+  exclude: { capacityRanges: Range[]; projects: Range[]; partyRanges: Range[]; place: Range | null },
+): TerritoryMention[] {
+  const local = mentions.filter((m) => m.place.kind !== 'departement' && !overlaps(m, exclude.projects) && !overlaps(m, exclude.partyRanges));
+  const dateline = (m: TerritoryMention) => seg.paragraphs.some((p) => m.start <= p.start + 1) && DATELINE.test(text.slice(m.end, m.end + 14));
+  const body = seg.paragraphs.filter((p) => !(p !== seg.anchor && p.index < (seg.anchor?.index ?? 0)));
+  const headings = seg.paragraphs.filter((p) => !body.includes(p));
+  const tiers: ((m: TerritoryMention) => boolean)[] = [
+    (m) => inside(m, rangeOf(body)) && !inside(m, exclude.capacityRanges) && !(exclude.place && inside(m, [exclude.place])) && !dateline(m),
+    (m) => inside(m, rangeOf(headings)) && !dateline(m),
+    (m) => inside(m, rangeOf(body)) && inside(m, exclude.capacityRanges),
+    (m) => inside(m, rangeOf(seg.paragraphs)),
+    (m) => inside(m, rangeOf(preamble)),
+  ];
+  for (const tier of tiers) {
+    const found = dedupe(local.filter(tier));
+    if (found.length) return found;
+  }
+  return [];
+}
+
+type Range = { start: number; end: number };
+
 function dedupe(mentions: TerritoryMention[]): TerritoryMention[] {
   const seen = new Set<string>();
   return mentions.filter((m) => (seen.has(m.place.code) ? false : (seen.add(m.place.code), true)));
@@ -179,6 +208,7 @@ function pickSignatureDate(text: string, seg: Segment, anchor: Piece | null, pub
     const inAnchor = findDates(anchor.text).map((d) => shift(d, anchor.start)).filter(notPublication);
     if (inAnchor.length) return inAnchor[0]!;
   }
+  if (!seg.paragraphs.some((p) => SIGNING.test(p.text) || /\bfait à\b/i.test(p.text))) return null;
   for (const p of seg.paragraphs) {
     const found = findDates(p.text).map((d) => shift(d, p.start)).filter(notPublication);
     if (found.length) return found[0]!;
@@ -187,7 +217,7 @@ function pickSignatureDate(text: string, seg: Segment, anchor: Piece | null, pub
   return null;
 }
 
-function findPlace(text: string, sentences: Piece[]): { value: string; span: { start: number; end: number } } | null {
+function findPlace(text: string, sentences: Piece[], mentions: TerritoryMention[]): { value: string; span: { start: number; end: number } } | null {
   for (const s of sentences) {
     const m = PLACE.exec(s.text);
     if (m) {
@@ -196,13 +226,12 @@ function findPlace(text: string, sentences: Piece[]): { value: string; span: { s
       return { value, span: { start, end: start + value.length } };
     }
   }
-  for (const s of sentences.filter((x) => SIGNING.test(x.text))) {
-    const verb = SIGNING.exec(s.text)!;
-    const rest = s.text.slice(verb.index);
-    const m = PLACE_TOWN.exec(rest);
-    if (m && m.index < 40) {
-      const start = s.start + verb.index + m.index + m[0].indexOf(m[1]!);
-      return { value: m[1]!, span: { start, end: start + m[1]!.length } };
+  // "à Crolles", "Fait à Barr": a commune of the referential right after « à ».
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(new RegExp(PLACE_TOWN, 'gu'))) {
+      const start = s.start + m.index + m[0].indexOf(m[1]!);
+      const town = mentions.find((t) => t.start === start && t.place.kind === 'commune');
+      if (town) return { value: town.text, span: { start, end: town.end } };
     }
   }
   void text;

@@ -17,7 +17,7 @@ export interface Gazetteer {
 }
 
 /** Legal forms written before an EPCI's own name, in the referential and in texts. */
-export const GROUP_FORM = String.raw`(?:communaut[ée]s?\s+de\s+communes|communaut[ée]\s+d['’]\s?agglom[ée]ration|communaut[ée]\s+urbaine|agglom[ée]ration|agglo|m[ée]tropole|[ée]tablissement\s+public\s+territorial|territoire|EPT|EPCI|CC|CA|CU)`;
+export const GROUP_FORM = String.raw`(?:[Cc]ommunaut[ée]s?\s+de\s+communes|[Cc]ommunaut[ée]\s+d['’]\s?agglom[ée]ration|[Cc]ommunaut[ée]\s+urbaine|[Aa]gglom[ée]ration|[Aa]gglo|[Mm][ée]tropole|[ÉEée]tablissement\s+public\s+territorial|[Tt]erritoire|EPT|EPCI|CC|CA|CU)`;
 
 /** "CC du Pays de Gex" → "pays de gex"; "Grand Paris Seine Ouest" → itself. */
 export function groupCore(searchName: string): string {

@@ -26,7 +26,9 @@ export function repairMojibake(text: string): string {
     if (bytes.some((b) => b === null)) return sequence;
     const decoded = Buffer.from(bytes as number[]).toString('utf8');
     return decoded.includes('\uFFFD') ? sequence : decoded;
-  }).replace(/Â(?=[ \u00A0]|$)/gm, ' ');
+  })
+    .replace(/Ã(?=[ \u00A0])/g, 'à')
+    .replace(/Â(?=[ \u00A0]|$)/gm, ' ');
 }
 
 const BULLET = /^(?:[•●▪■◦○►▸➢➤✓✔·*\-–—]|\d{1,2}[.)°]|[a-z][)]|[ivx]{1,4}[.)])\s+/i;
@@ -36,6 +38,7 @@ const CHROME = [
   /^retour(\s+(aux?|à la|partenaires?|actualit[ée]s?|accueil|à la liste|en haut))?.{0,30}$/i,
   /^(accueil|menu|rechercher|partager|imprimer|haut de page|fermer|lire aussi|voir aussi|télécharger|suivez-nous|newsletter)(\s.{0,30})?$/i,
   /^(accueil|actualités?)\s*[>›»/|].{0,80}$/i,
+  /^(share on|partager sur|suivez-nous sur)\b.{0,60}$/i,
   /^(facebook|twitter|linkedin|x|mail|e-mail|courriel)(\s*[|/]\s*\S+)*$/i,
   /^(mis à jour le|publié le|date de publication)\s*:?\s*$/i,
 ];

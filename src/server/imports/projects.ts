@@ -10,7 +10,7 @@ export interface FoundProject {
   end: number;
 }
 
-const INTRO = /(?:parmi (?:les|ses)|citons|notamment|projets?|actions?|axes?|priorit[ée]s|engagements?|objectifs?|chantiers?|pr[ée]voit|pr[ée]voient|porte(?:nt)? sur|s['’]articule|fiches?)/i;
+const INTRO = /(?:parmi (?:les|ses)|citons|au programme|notamment|projets?|actions?|axes?|priorit[ée]s|engagements?|objectifs?|chantiers?|pr[ée]voit|pr[ée]voient|porte(?:nt)? sur|s['’]articule|fiches?)/i;
 const TITLE_MAX = 300;
 
 function project(text: string, start: number): FoundProject | null {
@@ -27,9 +27,13 @@ function project(text: string, start: number): FoundProject | null {
 
 /** "la création d'un RPE, le développement de l'ALSH et l'ouverture d'un EVS" → three items. */
 function splitInline(text: string, start: number): FoundProject[] {
-  const parts = text.includes(';')
-    ? text.split(';')
-    : text.split(/,\s+(?=(?:et\s+)?(?:le|la|l['’]|les|un|une|des|du)\b)|\s+et\s+(?=(?:le|la|l['’]|les|un|une|des)\s?\p{L}+(?:ion|ment|age|ure|ance|ence|ité)\b)/u);
+  let parts = text.includes(';') ? text.split(';') : text.split(/,\s+(?=(?:et\s+)?(?:le|la|l['’]|les|un|une|des|du)\b)/u);
+  if (parts.length > 1) {
+    // The last item of an enumeration comes after « et » and an article: "…, le B et la C".
+    const last = parts[parts.length - 1]!;
+    const and = /\s+et\s+(?=(?:le|la|l['’]|les|un|une|des)\s?\p{L})/u.exec(last);
+    if (and) parts = [...parts.slice(0, -1), last.slice(0, and.index), last.slice(and.index)];
+  }
   const items: FoundProject[] = [];
   let cursor = 0;
   for (const part of parts) {

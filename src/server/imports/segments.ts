@@ -4,7 +4,7 @@ import type { TerritoryMention } from './territories.js';
 /** One text may report several signatures: each signature paragraph that names a new territory opens a convention. */
 
 export const SIGNING = /(?<![\p{L}])(?:sign(?:é|ée|és|ées|er|era|eront|erons|ent|ait|aient|ature|atures)|paraph(?:é|ée|ées|er)|officialis(?:é|ée|er))(?![\p{L}])/iu;
-export const SIGNATURE_CONTEXT = /(?<![\p{L}])(?:sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)|paraph\p{L}*|en présence|aux côtés|étaient présents|signataires?)(?![\p{L}])/iu;
+export const SIGNATURE_CONTEXT = /(?<![\p{L}])(?:sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)|paraph\p{L}*|en présence|aux côtés|étaient présents|signataires?|représentée? par|fait à)(?![\p{L}])/iu;
 export const FUTURE = /(?<![\p{L}])(?:signeront|signera|signerons|sera (?:signée|paraphée|officialisée)|seront (?:signées|paraphées)|va (?:signer|être signée)|vont (?:signer|être signées)|aura lieu|auront lieu|se tiendra|prochainement|est prévue|sont prévues|interviendra|procéderont|procédera)(?![\p{L}])/iu;
 
 export interface Segment {
@@ -59,6 +59,8 @@ export function segment(paragraphs: Paragraph[], mentions: TerritoryMention[]): 
 export function signatureSentences(seg: Segment): Piece[] {
   const sentences = seg.paragraphs.filter((p) => !p.bullet).flatMap((p) => p.sentences);
   const chosen = sentences.filter((s) => SIGNATURE_CONTEXT.test(s.text));
+  // Every sentence of the signature paragraph: people are often named in the next sentence.
+  for (const s of seg.anchor?.sentences ?? []) if (!chosen.some((c) => c.start === s.start)) chosen.push(s);
   // A "Signataires :" line followed by bullets.
   seg.paragraphs.forEach((p, i) => {
     if (/signataires?\s*:?\s*$/i.test(p.text) || /étaient présents\s*:?\s*$/i.test(p.text)) {

@@ -54,7 +54,8 @@ export function capacityOrganisation(capacity: string | null, previous: Signator
 function tidyCapacity(raw: string): string | null {
   const capacity = raw
     .replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, '')
-    .replace(/\s+(?:et|ainsi que)$/i, '')
+    .replace(/,?\s*\b(?:et|ainsi que)(?:\s+(?:de|d['’]|du|des|par|pour))?$/i, '')
+    .replace(/[\s,]+$/g, '')
     .replace(/\b((?:premi[eè]re?\s+)?(?:maire|adjointe?)(?:\s+adjointe?)?)\s+de\s+la\s+(?:ville|commune)\b/gi, '$1')
     .replace(/[\s,]+$/g, '')
     .trim();
@@ -127,13 +128,18 @@ export function findSignatories(text: string, from: number, to: number, blocked:
     if (!capacity) {
       // Apposition before the name: "le maire de Sceaux, Philippe Laurent".
       const before = text.slice(previousEnd, hit.start);
-      const appos = /(?:^|,\s*|\bet\s+|\bpar\s+|\bde\s+|\bentre\s+|:\s*)(?:le|la|l['’]|sa|son)\s+([^,]{3,160}?),\s*$/i.exec(before);
-      if (appos) {
-        const tidy = tidyCapacity(appos[1]!);
-        if (tidy) {
-          capacity = tidy;
-          const at = previousEnd + before.lastIndexOf(appos[1]!);
-          capacitySpan = { start: at, end: at + appos[1]!.length };
+      if (/,\s*$/.test(before)) {
+        const starts = [...before.matchAll(/(?:^|[\s,:;(])(?:le|la|l['’]|sa|son|leur)\s*(?=\p{L})/giu)].reverse();
+        for (const s of starts) {
+          const body = before.slice(s.index + s[0].length).replace(/,\s*$/, '');
+          if (/[,;.:]/.test(body) || body.length > 160) break;
+          const tidy = tidyCapacity(body);
+          if (tidy) {
+            capacity = tidy;
+            const at = previousEnd + s.index + s[0].length;
+            capacitySpan = { start: at, end: at + body.length };
+            break;
+          }
         }
       }
     }

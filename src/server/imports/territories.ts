@@ -88,7 +88,7 @@ export async function findTerritories(text: string, gazetteer: Gazetteer): Promi
 
   const raw: { start: number; end: number; options: Place[] }[] = [];
   for (const [key, spans] of candidates) {
-    const options = byKey.get(key);
+    const options = byKey.get(key) ?? (key.includes(' ') ? byCore.get(key) : undefined);
     if (!options) continue;
     for (const span of spans) {
       if (acceptable(text, tokens, span.start, span.end)) raw.push({ ...span, options });

@@ -61,4 +61,4 @@ export const THEME_LEXICON: Record<string, string[]> = {
   ],
 };
 
-export const NEUTRAL_PHRASES = ['droit commun', 'de droit', 'premier niveau', 'état des lieux', 'petite ville', 'inclusion numérique des parents'];
+export const NEUTRAL_PHRASES = ['droit commun', 'de droit', 'premier niveau', 'état des lieux', 'petite ville'];
