@@ -89,7 +89,7 @@ function buildConvention(
     return null;
   };
   let period = periodIn(null);
-  const anchorSentence = sentences.find((s) => SIGNING.test(s.text)) ?? sentences.find((s) => /\bfait à\b/i.test(s.text)) ?? null;
+  const anchorSentence = sentences.find((s) => SIGNING.test(s.text) && findDates(s.text).length > 0) ?? sentences.find((s) => SIGNING.test(s.text)) ?? sentences.find((s) => /(?<![\p{L}])fait à(?![\p{L}])/iu.test(s.text)) ?? null;
   const planned = Boolean(anchorSentence && FUTURE.test(anchorSentence.text));
   const date = pickSignatureDate(text, seg, anchorSentence, publication);
   let signatureDate: string | null = null;
@@ -146,6 +146,8 @@ function buildConvention(
   };
 }
 
+/** "la médiathèque de Vitré": the town of a building, not the convention's territory. */
+const BUILDING_BEFORE = /(?:m[ée]diath[èe]que|mairie|h[ôo]tel de ville|salle|centre social|centre socioculturel|maison|espace|si[èe]ge|gymnase|[ée]cole|locaux|quartier)\s+(?:de la |du |des |de l['’]|d['’]|de |à )$/i;
 const DATELINE = /^\s*,\s*(?:le\s+)?(?:\d|1er|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)/i;
 
 /**
@@ -165,7 +167,9 @@ function choosePerimeter(
   const body = seg.paragraphs.filter((p) => !(p !== seg.anchor && p.index < (seg.anchor?.index ?? 0)));
   const headings = seg.paragraphs.filter((p) => !body.includes(p));
   const tiers: ((m: TerritoryMention) => boolean)[] = [
-    (m) => inside(m, rangeOf(body)) && !inside(m, exclude.capacityRanges) && !(exclude.place && inside(m, [exclude.place])) && !dateline(m),
+    (m) =>
+      inside(m, rangeOf(body)) && !inside(m, exclude.capacityRanges) && !(exclude.place && inside(m, [exclude.place])) && !dateline(m) &&
+      !BUILDING_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)),
     (m) => inside(m, rangeOf(headings)) && !dateline(m),
     (m) => inside(m, rangeOf(body)) && inside(m, exclude.capacityRanges),
     (m) => inside(m, rangeOf(seg.paragraphs)),
@@ -208,7 +212,7 @@ function pickSignatureDate(text: string, seg: Segment, anchor: Piece | null, pub
     const inAnchor = findDates(anchor.text).map((d) => shift(d, anchor.start)).filter(notPublication);
     if (inAnchor.length) return inAnchor[0]!;
   }
-  if (!seg.paragraphs.some((p) => SIGNING.test(p.text) || /\bfait à\b/i.test(p.text))) return null;
+  if (!seg.paragraphs.some((p) => SIGNING.test(p.text) || /(?<![\p{L}])fait à(?![\p{L}])/iu.test(p.text))) return null;
   for (const p of seg.paragraphs) {
     const found = findDates(p.text).map((d) => shift(d, p.start)).filter(notPublication);
     if (found.length) return found[0]!;
@@ -221,8 +225,11 @@ function findPlace(text: string, sentences: Piece[], mentions: TerritoryMention[
   for (const s of sentences) {
     const m = PLACE.exec(s.text);
     if (m) {
-      const value = m[1]!.trim();
+      let value = m[1]!.trim();
       const start = s.start + m.index + m[0].indexOf(m[1]!);
+      // "au siège de la communauté, à Langon": the town that follows belongs to the place.
+      const town = mentions.find((t) => t.place.kind === 'commune' && /^,?\s*(?:à|en)\s+$/.test(text.slice(start + value.length, t.start)));
+      if (town) value = text.slice(start, town.end);
       return { value, span: { start, end: start + value.length } };
     }
   }

@@ -60,7 +60,9 @@ export function signatureSentences(seg: Segment): Piece[] {
   const sentences = seg.paragraphs.filter((p) => !p.bullet).flatMap((p) => p.sentences);
   const chosen = sentences.filter((s) => SIGNATURE_CONTEXT.test(s.text));
   // Every sentence of the signature paragraph: people are often named in the next sentence.
-  for (const s of seg.anchor?.sentences ?? []) if (!chosen.some((c) => c.start === s.start)) chosen.push(s);
+  for (const p of seg.paragraphs.filter((x) => !x.bullet && SIGNING.test(x.text))) {
+    for (const s of p.sentences) if (!chosen.some((c) => c.start === s.start)) chosen.push(s);
+  }
   // A "Signataires :" line followed by bullets.
   seg.paragraphs.forEach((p, i) => {
     if (/signataires?\s*:?\s*$/i.test(p.text) || /étaient présents\s*:?\s*$/i.test(p.text)) {

@@ -63,6 +63,8 @@ function tidyCapacity(raw: string): string | null {
 }
 
 interface NameHit {
+  /** Where the civility starts, if any. */
+  outerStart: number;
   start: number;
   end: number;
   name: string;
@@ -81,7 +83,8 @@ function findNames(text: string, from: number, to: number, blocked: TerritoryMen
       offset += words[0]!.length + 1;
       words = words.slice(1);
     }
-    const cut = words.findIndex((w) => NOT_A_NAME.has(w.toLowerCase()));
+    // "Anne Le Goff", "Jean De Smet": a capitalised particle inside a name is kept.
+    const cut = words.findIndex((w, k) => NOT_A_NAME.has(w.toLowerCase()) && !(k > 0 && k < words.length - 1 && /^(Le|La|De|Du|Des|Van|Von)$/.test(w)));
     if (cut >= 0) words = words.slice(0, cut);
     while (words.length && /^(de|du|des|d['’]|le|la|de la)$/i.test(words[words.length - 1]!)) words = words.slice(0, -1);
     if (words.length < (civility ? 1 : 2)) continue;
@@ -90,7 +93,7 @@ function findNames(text: string, from: number, to: number, blocked: TerritoryMen
     const start = from + offset;
     const end = start + name.length;
     if (blocked.some((t) => start < t.end && end > t.start)) continue;
-    hits.push({ start, end, name, civility });
+    hits.push({ outerStart: civility && offset === m.index + m[0].length - m[2]!.length ? from + m.index : start, start, end, name, civility });
   }
   return hits;
 }
@@ -127,7 +130,7 @@ export function findSignatories(text: string, from: number, to: number, blocked:
     }
     if (!capacity) {
       // Apposition before the name: "le maire de Sceaux, Philippe Laurent".
-      const before = text.slice(previousEnd, hit.start);
+      const before = text.slice(previousEnd, hit.outerStart);
       if (/,\s*$/.test(before)) {
         const starts = [...before.matchAll(/(?:^|[\s,:;(])(?:le|la|l['’]|sa|son|leur)\s*(?=\p{L})/giu)].reverse();
         for (const s of starts) {

@@ -21,8 +21,9 @@ const SINGLE_WORD_STOP = new Set([
   'saint', 'sainte', 'grand', 'nord', 'sud', 'est', 'ouest', 'mars', 'mai', 'juin', 'avril', 'juillet', 'aout', 'ages', 'enfance',
   'parmi', 'enfin', 'pour', 'avec', 'les', 'la', 'le', 'des', 'signature', 'convention', 'france', 'etat', 'republique', 'president',
   'presidente', 'maire', 'directeur', 'directrice', 'madame', 'monsieur', 'famille', 'familles', 'vie', 'sociale', 'jeunesse', 'orange',
-  'mer', 'bois', 'lac', 'foret', 'fontaine', 'bourg', 'cours', 'plan', 'union', 'charte', 'hotel',
+  'mer', 'bois', 'lac', 'foret', 'fontaine', 'bourg', 'cours', 'plan', 'union', 'charte', 'hotel', 'champs', 'article', 'objet',
 ]);
+const CONNECTORS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'sur', 'sous', 'en', 'et', 'lès', 'lez', 'aux', 'au', 'à', 'a', 'st', 'ste', 'saint', 'sainte']);
 const ACRONYM_STOP = new Set(['CTG', 'CAF', 'MSA', 'CCAS', 'EAJE', 'ALSH', 'LAEP', 'RPE', 'RAM', 'PMI', 'EVS', 'CLAS', 'REAAP', 'EPCI', 'EPT', 'CPAM', 'PIJ', 'ARS', 'CNAF', 'COPIL', 'QPV', 'AEEH', 'MDPH']);
 
 const keyOf = (text: string) =>
@@ -54,13 +55,15 @@ function acronymOf(name: string): string | null {
 /** A lone word is kept only when it is not glued to other capitalised words ("Yves Révillon"). */
 function acceptable(text: string, tokens: Token[], start: number, end: number): boolean {
   const inside = tokens.filter((t) => t.start >= start && t.end <= end);
-  if (inside.length > 1 || /[-]/.test(text.slice(start, end))) return true;
+  // Words of a multi-word name are capitalised in the text, except connectors ("Issy-les-Moulineaux"; not "Le plan").
+  if (inside.length > 1) return inside.slice(1).every((t) => t.upper || CONNECTORS.has(t.text.toLowerCase()));
   const key = keyOf(text.slice(start, end));
   if (SINGLE_WORD_STOP.has(key)) return false;
   const index = tokens.findIndex((t) => t.start === start);
   const previous = tokens[index - 1];
   const next = tokens[index + 1];
-  if (next?.upper && next.text.length > 1 && tokens[index]!.after === ' ') return false;
+  if (next?.upper && next.text.length > 1 && /^[ -]$/.test(tokens[index]!.after)) return false;
+  if (previous?.upper && previous.after === '-') return false;
   if (previous?.upper && previous.after === ' ' && !/^(Ville|Commune|Caf|CAF|CTG|Mairie)$/.test(previous.text)) {
     const sentenceStart = index < 2 || /[.!?\n:]\s*$/.test(text.slice(Math.max(0, previous.start - 3), previous.start));
     if (!(sentenceStart && /^(Le|La|Les|À|A|En|Au|Aux|De|Du|Des)$/.test(previous.text))) return false;

@@ -57,7 +57,7 @@ export const THEME_LEXICON: Record<string, string[]> = {
   ],
   mobilite: [
     'mobilité', 'transport', 'transports', 'déplacement', 'déplacements', 'permis de conduire', 'covoiturage', 'vélo', 'navette',
-    'transport à la demande', 'itinérant', 'itinérante', 'bus',
+    'transport à la demande', 'bus',
   ],
 };
 
