@@ -50,3 +50,8 @@ export async function findConventionSource(db: Executor, conventionId: number) {
 export async function findPersonsByName(db: Executor, searchName: string) {
   return db.selectFrom('person').select(['id', 'first_name', 'last_name']).where('search_name', '=', searchName).orderBy('id').execute();
 }
+
+export async function conventionVersion(db: Executor, conventionId: number): Promise<number> {
+  const row = await db.selectFrom('convention').select('version').where('id', '=', conventionId).executeTakeFirstOrThrow();
+  return row.version;
+}

@@ -117,7 +117,7 @@ export function findSignatories(text: string, from: number, to: number, blocked:
       const comma = /^\s*,\s*/.exec(after);
       if (comma) {
         const rest = after.slice(comma[0].length);
-        const stop = /(?:,?\s+(?:ont|a|avaient|avait|vont|va|seront|sera)\s+(?:sign|paraph|officialis)|,?\s+(?:signent|signeront|signera|paraphent)\b|[.;:](?:\s|$)|,\s+(?:et\s+|ainsi que\s+)?(?:le|la|l['’]|les)\s)/i.exec(rest);
+        const stop = /(?:,?\s+(?:ont|a|avaient|avait|vont|va|seront|sera)\s+(?:sign|paraph|officialis)|,?\s+(?:signent|signeront|signera|paraphent)\b|[.;:,](?:\s|$))/i.exec(rest);
         const body = stop ? rest.slice(0, stop.index) : rest;
         if (!/^(?:et|ainsi que|le|la|l['’]|les)\b/i.test(body)) {
           capacity = tidyCapacity(body);

@@ -88,6 +88,7 @@ export const importConfirmInput = z.object({
     .nullable()
     .optional(),
   actions: z.array(importActionInput).max(100).default([]),
+  markSigned: z.boolean().default(false).describe('Passer la convention à « Signée » à la date de la signature'),
   sourceText: z.string().min(1).max(200_000),
   sourceName: optionalText(300),
 });

@@ -84,6 +84,13 @@ const FIELD_LABELS: Record<string, string> = {
   departement: 'département',
   id: 'identifiant',
   convention: 'convention',
+  text: 'texte',
+  file: 'fichier',
+  sourceText: 'texte source',
+  sourceName: 'nom du fichier source',
+  markSigned: 'marquer comme signée',
+  signature: 'signature',
+  actions: 'actions',
 };
 
 /** "signatureEvents.0.date" → "« date » (signatureEvents.0.date)": readable and still precise. */
