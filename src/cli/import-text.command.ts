@@ -27,7 +27,10 @@ export function registerImportTextCommand(program: Command): void {
     .option('--json', 'sortie JSON')
     .option('--with-text', 'inclure le texte normalisé (positions des extraits) dans le JSON')
     .action(async (file: string, options: { json?: boolean; withText?: boolean }) => {
-      const text = await textOfFile(basename(file), await readFile(file));
+      const content = await readFile(file).catch(() => {
+        throw new Error(`fichier introuvable ou illisible : « ${file} »`);
+      });
+      const text = await textOfFile(basename(file), content);
       const extraction = await withDatabase(async ({ db }) => {
         if ((await countTerritories(db)) === 0) await loadTerritories(db);
         return extractFromText(text, databaseGazetteer(db));
