@@ -10,6 +10,7 @@ const NewConventionPage = lazy(() => import('./pages/ConventionForm/NewConventio
 const EditConventionPage = lazy(() => import('./pages/ConventionForm/EditConventionPage.js'));
 const NewActionPage = lazy(() => import('./pages/ActionForm/NewActionPage.js'));
 const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js'));
+const ImportPage = lazy(() => import('./pages/Import/ImportPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 
@@ -20,6 +21,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'conventions', element: <ConventionsPage /> },
       { path: 'conventions/nouvelle', element: <NewConventionPage /> },
+      { path: 'conventions/importer', element: <ImportPage /> },
       { path: 'conventions/:id', element: <ConventionPage /> },
       { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
       { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },

@@ -47,12 +47,17 @@ export function Layout() {
           {
             text: 'Conventions',
             linkProps: { to: paths.conventions },
-            isActive: pathname.startsWith(paths.conventions) && pathname !== paths.newConvention,
+            isActive: pathname.startsWith(paths.conventions) && pathname !== paths.newConvention && pathname !== paths.importText,
           },
           {
             text: 'Nouvelle convention',
             linkProps: { to: paths.newConvention },
             isActive: pathname === paths.newConvention,
+          },
+          {
+            text: 'Importer un texte',
+            linkProps: { to: paths.importText },
+            isActive: pathname === paths.importText,
           },
         ]}
       />

@@ -63,14 +63,14 @@ export const importTextInput = z.object({
 });
 export type ImportTextInput = z.infer<typeof importTextInput>;
 
-const importSignatoryInput = z.object({
+export const importSignatoryInput = z.object({
   firstName: shortLabel(1, 100),
   lastName: shortLabel(1, 100),
   capacity: shortLabel(2, 300),
   organisation: z.enum(['caf', 'commune', 'epci', 'departement', 'msa', 'etat']).nullable().optional(),
 });
 
-const importActionInput = z.object({
+export const importActionInput = z.object({
   title: shortLabel(3, 300),
   description: optionalText(10000),
   themes: z.array(themeCodeSchema).min(1, 'Choisissez au moins un champ d’intervention').max(12),
