@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { withDatabase } from './database.js';
 import { countTerritories } from '../server/territories/territories.repository.js';
 import { loadTerritories } from '../server/territories/territories.loader.js';
-import { databaseGazetteer } from '../server/imports/imports.repository.js';
-import { extractFromText } from '../server/imports/extract.js';
 import { textOfFile } from '../server/imports/file-text.js';
-import type { ExtractedConvention } from '../shared/api/imports.js';
+import { buildApp } from '../server/app.js';
+import { loadConfig } from '../server/platform/config.js';
+import type { ExtractedConvention, Extraction } from '../shared/api/imports.js';
 
 function printConvention(c: ExtractedConvention, index: number): void {
   console.log(`Convention ${index + 1}${c.planned ? ' (signature annoncée)' : ''}`);
@@ -31,9 +31,18 @@ export function registerImportTextCommand(program: Command): void {
         throw new Error(`fichier introuvable ou illisible : « ${file} »`);
       });
       const text = await textOfFile(basename(file), content);
-      const extraction = await withDatabase(async ({ db }) => {
-        if ((await countTerritories(db)) === 0) await loadTerritories(db);
-        return extractFromText(text, databaseGazetteer(db));
+      // Read through the API in-process (ADR 0005): same validation, messages and JSON as POST /imports/extract.
+      const extraction = await withDatabase(async (database) => {
+        if ((await countTerritories(database.db)) === 0) await loadTerritories(database.db);
+        const app = await buildApp({ database, config: loadConfig(), logger: false });
+        try {
+          const response = await app.inject({ method: 'POST', url: '/api/v1/imports/extract', payload: { text } });
+          const body = response.json<Extraction & { error?: { message: string } }>();
+          if (response.statusCode >= 400) throw new Error(body.error?.message ?? `HTTP ${response.statusCode}`);
+          return body;
+        } finally {
+          await app.close();
+        }
       });
       if (options.json) {
         const { text: normalized, ...rest } = extraction;
