@@ -232,6 +232,27 @@ export const MATRIX: Record<string, MatrixEntry> = {
     request: (f, t) => ({ url: `/api/v1/public/conventions/${c(f, t)}` }),
     expect: Object.fromEntries(ROLE_NAMES.map((r) => [r, { own: 200, other: 404 }])) as Expectation,
   },
+  'POST /api/v1/imports/extract': { request: () => ({ url: '/api/v1/imports/extract', payload: { text: 'Le 8 mars 2023, la CTG de Bois-Colombes a été signée.' } }), expect: cafStaff(200) },
+  'POST /api/v1/imports/extract-file': {
+    // Not a multipart upload: allowed callers are told, in French, to send a file (422).
+    request: () => ({ url: '/api/v1/imports/extract-file', payload: { text: 'x' } }),
+    expect: cafStaff(422),
+  },
+  'POST /api/v1/imports/confirm': {
+    request: (f, t) => ({
+      url: '/api/v1/imports/confirm',
+      payload: {
+        convention: { title: `CTG importée ${f.unique()}`, cafId: f.cafId(t), startYear: 2024, endYear: 2028, territoryCodes: ['92064'] },
+        sourceText: 'Texte de l’article importé.',
+      },
+    }),
+    expect: conventionEdit(201),
+  },
+  'GET /api/v1/conventions/{id}/source': {
+    // Neither convention was imported from a text: those allowed to read it learn there is none.
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/source` }),
+    expect: { ...conventionRead, anonymous: same(401), platform_admin: same(404), caf_admin: { own: 404, other: 403 }, caf_agent: { own: 404, other: 403 }, partner_editor: { own: 404, other: 403 }, partner_reader: { own: 404, other: 403 } },
+  },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },
   'POST /api/v1/auth/login': { request: () => ({ url: '/api/v1/auth/login', payload: { email: 'personne@exemple.fr', password: 'faux' } }), expect: all(401) },

@@ -4,6 +4,7 @@ import { registerDatabaseCommands } from './database.command.js';
 import { registerConventionCommands } from './conventions.command.js';
 import { registerCoverageCommand } from './coverage.command.js';
 import { registerNewsCommands } from './news.command.js';
+import { registerImportTextCommand } from './import-text.command.js';
 
 const program = new Command()
   .name('pilote-ctg')
@@ -15,6 +16,7 @@ registerDatabaseCommands(program);
 registerConventionCommands(program);
 registerCoverageCommand(program);
 registerNewsCommands(program);
+registerImportTextCommand(program);
 
 try {
   await program.parseAsync(process.argv);

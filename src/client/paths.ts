@@ -4,6 +4,7 @@ export const paths = {
   accessibility: '/accessibilite',
   conventions: '/conventions',
   newConvention: '/conventions/nouvelle',
+  importText: '/conventions/importer',
   convention: (id: number) => `/conventions/${id}`,
   editConvention: (id: number) => `/conventions/${id}/modifier`,
   newAction: (conventionId: number) => `/conventions/${conventionId}/actions/nouvelle`,

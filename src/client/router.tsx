@@ -13,6 +13,7 @@ const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js')
 const CoveragePage = lazy(() => import('./pages/Coverage/CoveragePage.js'));
 const ThemesMatrixPage = lazy(() => import('./pages/TerritoriesMatrix/ThemesMatrixPage.js'));
 const RenewalsPage = lazy(() => import('./pages/TerritoriesRenewals/RenewalsPage.js'));
+const ImportPage = lazy(() => import('./pages/Import/ImportPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
 const NewsPage = lazy(() => import('./pages/News/NewsPage.js'));
 const NewsArticlePage = lazy(() => import('./pages/NewsArticle/NewsArticlePage.js'));
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'conventions', element: <ConventionsPage /> },
       { path: 'conventions/nouvelle', element: <NewConventionPage /> },
+      { path: 'conventions/importer', element: <ImportPage /> },
       { path: 'conventions/:id', element: <ConventionPage /> },
       { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
       { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },

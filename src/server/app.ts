@@ -30,6 +30,7 @@ import { territorialRoutes } from './coverage/territorial.routes.js';
 import { diagnosticsRoutes } from './diagnostics/diagnostics.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsPublicRoutes } from './news/news.public.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
 
 z.config(z.locales.fr());
 
@@ -50,6 +51,7 @@ const API_ROUTES = [
   diagnosticsRoutes,
   newsRoutes,
   newsPublicRoutes,
+  importsRoutes,
 ];
 
 export interface BuildAppOptions {

@@ -62,6 +62,7 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
     'convention_status_change', 'party', 'signature_event', 'signatory', 'axis', 'action', 'action_theme', 'audit_event',
     'coverage_target', 'data_series', 'data_value',
     'news_item', 'news_item_signature',
+    'convention_source',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -47,7 +47,7 @@ export function Layout() {
           {
             text: 'Conventions',
             linkProps: { to: paths.conventions },
-            isActive: pathname.startsWith(paths.conventions) && pathname !== paths.newConvention,
+            isActive: pathname.startsWith(paths.conventions) && pathname !== paths.newConvention && pathname !== paths.importText,
           },
           {
             text: 'Territoires',
@@ -65,6 +65,11 @@ export function Layout() {
           },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
           { text: 'Rédaction', linkProps: { to: paths.newsDesk }, isActive: pathname.startsWith(paths.newsDesk) },
+          {
+            text: 'Importer un texte',
+            linkProps: { to: paths.importText },
+            isActive: pathname === paths.importText,
+          },
         ]}
       />
       <main id="contenu" tabIndex={-1} ref={mainRef} className="fr-container fr-py-6w ctg-main">

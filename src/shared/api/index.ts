@@ -11,3 +11,4 @@ export * from './coverage-targets.js';
 export * from './territorial.js';
 export * from './diagnostics.js';
 export * from './news.js';
+export * from './imports.js';

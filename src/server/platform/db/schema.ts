@@ -333,6 +333,14 @@ export interface NewsItemSignatureTable {
   position: number;
 }
 
+export interface ConventionSourceTable {
+  convention_id: number;
+  source_name: string | null;
+  text: string;
+  created_at: Timestamp;
+  actor: string;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -363,6 +371,7 @@ export interface Database {
   data_value: DataValueTable;
   news_item: NewsItemTable;
   news_item_signature: NewsItemSignatureTable;
+  convention_source: ConventionSourceTable;
 }
 
 export type Db = Kysely<Database>;

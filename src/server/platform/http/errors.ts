@@ -102,6 +102,13 @@ const FIELD_LABELS: Record<string, string> = {
   body: 'texte de l’article',
   overwrite: 'remplacement des modifications',
   slug: 'adresse de l’article',
+  text: 'texte',
+  file: 'fichier',
+  sourceText: 'texte source',
+  sourceName: 'nom du fichier source',
+  markSigned: 'marquer comme signée',
+  signature: 'signature',
+  actions: 'actions',
 };
 
 /** "signatureEvents.0.date" → "« date » (signatureEvents.0.date)": readable and still precise. */
