@@ -20,6 +20,7 @@ import { signaturesRoutes } from './signatures/signatures.routes.js';
 import { actionsRoutes } from './plans/actions.routes.js';
 import { axesRoutes } from './plans/axes.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { followUpRoutes } from './plans/follow-up.routes.js';
 
 z.config(z.locales.fr());
 
@@ -63,7 +64,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, followUpRoutes]) {
         await api.register(routes);
       }
     },

@@ -34,6 +34,8 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
   const tables = [
     'organisation', 'person', 'mandate', 'theme', 'convention', 'convention_territory', 'convention_theme',
     'convention_status_change', 'party', 'signature_event', 'signatory', 'axis', 'action', 'action_theme', 'audit_event',
+    'action_axis', 'budget_line', 'facility', 'action_note', 'action_document', 'indicator', 'indicator_value', 'review',
+    'plan_version', 'amendment',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

@@ -6,3 +6,4 @@ export * from './actions.js';
 export * from './signatures.js';
 export * from './conventions.js';
 export * from './system.js';
+export * from './follow-up.js';
