@@ -21,6 +21,9 @@ import { actionsRoutes } from './plans/actions.routes.js';
 import { axesRoutes } from './plans/axes.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { followUpRoutes } from './plans/follow-up.routes.js';
+import { indicatorsRoutes } from './indicators/indicators.routes.js';
+import { historyRoutes } from './history/history.routes.js';
+import { reviewsRoutes } from './reviews/reviews.routes.js';
 
 z.config(z.locales.fr());
 
@@ -64,7 +67,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, followUpRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, followUpRoutes, indicatorsRoutes, historyRoutes, reviewsRoutes]) {
         await api.register(routes);
       }
     },

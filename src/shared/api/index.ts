@@ -7,3 +7,6 @@ export * from './signatures.js';
 export * from './conventions.js';
 export * from './system.js';
 export * from './follow-up.js';
+export * from './indicators.js';
+export * from './history.js';
+export * from './reviews.js';

@@ -242,7 +242,7 @@ export interface IndicatorTable {
   target_value: number;
   target_date: string;
   /** 1 when the figures are made up for the demonstration. */
-  illustrative: Generated<Flag>;
+  illustrative: Flag;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

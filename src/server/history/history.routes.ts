@@ -1,0 +1,17 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../shared/api/common.js';
+import { historyFilterQuery, historyPageSchema, historyQuery } from '../../shared/api/history.js';
+import * as service from './history.service.js';
+
+export const historyRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/history',
+    { schema: { tags: ['historique'], summary: 'Historique d’un objet (qui, quand, avant/après), filtrable par personne et par dates', querystring: historyQuery, response: { 200: historyPageSchema } } },
+    async (request) => service.historyOf(app.db, request.query),
+  );
+  app.get(
+    '/actions/:id/history',
+    { schema: { tags: ['historique'], summary: 'Historique d’une fiche action, de ses indicateurs, notes et documents', params: idParamsSchema, querystring: historyFilterQuery, response: { 200: historyPageSchema } } },
+    async (request) => service.actionHistory(app.db, request.params.id, request.query),
+  );
+};
