@@ -8,6 +8,9 @@ export const paths = {
   editConvention: (id: number) => `/conventions/${id}/modifier`,
   newAction: (conventionId: number) => `/conventions/${conventionId}/actions/nouvelle`,
   editAction: (id: number) => `/actions/${id}/modifier`,
+  action: (id: number) => `/actions/${id}`,
+  reviews: (conventionId: number) => `/conventions/${conventionId}/bilans`,
+  review: (id: number) => `/bilans/${id}`,
   conventionsWithTheme: (theme: string) => `/conventions?theme=${encodeURIComponent(theme)}`,
 };
 

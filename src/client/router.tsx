@@ -10,6 +10,9 @@ const NewConventionPage = lazy(() => import('./pages/ConventionForm/NewConventio
 const EditConventionPage = lazy(() => import('./pages/ConventionForm/EditConventionPage.js'));
 const NewActionPage = lazy(() => import('./pages/ActionForm/NewActionPage.js'));
 const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js'));
+const ActionPage = lazy(() => import('./pages/Action/ActionPage.js'));
+const ReviewsPage = lazy(() => import('./pages/Reviews/ReviewsPage.js'));
+const ReviewPage = lazy(() => import('./pages/Reviews/ReviewPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 
@@ -24,6 +27,9 @@ export const router = createBrowserRouter([
       { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
       { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },
       { path: 'actions/:id/modifier', element: <EditActionPage /> },
+      { path: 'actions/:id', element: <ActionPage /> },
+      { path: 'conventions/:id/bilans', element: <ReviewsPage /> },
+      { path: 'bilans/:id', element: <ReviewPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
