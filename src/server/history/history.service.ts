@@ -1,6 +1,7 @@
 import type { Executor } from '../platform/db/schema.js';
 import { notFound } from '../platform/http/errors.js';
 import { changedFields } from '../../shared/diff.js';
+import { formatEuros } from '../../shared/plan-format.js';
 import type { HistoryFilter, HistoryPage, HistoryQuery } from '../../shared/api/history.js';
 import { findAction } from '../plans/actions.repository.js';
 import * as repo from './history.repository.js';
@@ -15,6 +16,33 @@ function labelOf(state: Record<string, unknown> | null): string {
   return '';
 }
 
+/** Computed fields are not changes of their own: they follow from the others. */
+const DERIVED = new Set(['assessment', 'axisId', 'snapshot']);
+
+type ValueLike = { id: number; date: string; value: number };
+
+/** Indicator values as « ajout : 446 au 2025-12-31 » rather than two lists. */
+function valueChanges(before: unknown, after: unknown) {
+  const b = (Array.isArray(before) ? before : []) as ValueLike[];
+  const a = (Array.isArray(after) ? after : []) as ValueLike[];
+  const added = a.filter((v) => !b.some((x) => x.id === v.id)).map((v) => `${v.value} au ${v.date}`);
+  const removed = b.filter((v) => !a.some((x) => x.id === v.id)).map((v) => `${v.value} au ${v.date}`);
+  return { field: 'values', before: removed.length ? `retirée : ${removed.join(', ')}` : null, after: added.length ? `ajoutée : ${added.join(', ')}` : null };
+}
+
+const budgetText = (lines: unknown) =>
+  Array.isArray(lines) && lines.length
+    ? (lines as { year: number; funder: string; plannedCents: number; actualCents: number | null }[])
+        .map((l) => `${l.year} ${l.funder} : prévu ${formatEuros(l.plannedCents)}${l.actualCents === null ? '' : `, réalisé ${formatEuros(l.actualCents)}`}`)
+        .join(' ; ')
+    : null;
+
+function readableChanges(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  return changedFields(before, after)
+    .filter((c) => !DERIVED.has(c.field))
+    .map((c) => (c.field === 'values' ? valueChanges(c.before, c.after) : c.field === 'budgetLines' ? { ...c, before: budgetText(c.before), after: budgetText(c.after) } : c));
+}
+
 /** An audit row as users read it: who, when, which object, which fields changed (before → after). */
 export function presentEvent(row: EventRow) {
   const before = parse(row.before_json);
@@ -27,7 +55,7 @@ export function presentEvent(row: EventRow) {
     entityId: row.entity_id,
     entityLabel: labelOf(after ?? before),
     operation: row.operation,
-    changes: row.operation === 'update' || row.operation === 'status' ? changedFields(before, after) : [],
+    changes: row.operation === 'update' || row.operation === 'status' ? readableChanges(before, after) : [],
   };
 }
 
