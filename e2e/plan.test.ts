@@ -148,6 +148,24 @@ describe('plan d’actions follow-up journey in Chromium', () => {
     expect(other.foreignRequests).toEqual([]);
   });
 
+  it('records an amendment with the plan and shows the diff between plan versions', async () => {
+    await page.goto(`${server.url}/conventions/2/avenants`);
+    await expect.poll(() => heading().textContent()).toBe('Avenants et versions du plan');
+    await page.getByLabel('Libellé de la nouvelle version').fill('Plan signé en mars 2023');
+    await page.getByRole('button', { name: 'Enregistrer la version actuelle du plan' }).click();
+    await page.getByRole('cell', { name: 'Plan signé en mars 2023' }).waitFor();
+    await server.app.inject({ method: 'POST', url: '/api/v1/conventions/2/actions', payload: { title: 'Ouvrir une ludothèque', themes: ['parentalite'] } });
+    await page.getByLabel('Objet').fill('Ajout d’une ludothèque au plan');
+    await page.getByLabel('Date de signature').fill('2025-06-12');
+    await page.getByRole('button', { name: 'Enregistrer l’avenant' }).click();
+    await page.getByRole('cell', { name: 'Ajout d’une ludothèque au plan' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Version 2 (8 actions)');
+    await page.getByLabel('Jusqu’à').selectOption({ label: '2 — Plan annexé à l’avenant n° 1' });
+    await page.getByText('Actions ajoutées : Ouvrir une ludothèque').waitFor();
+    await expectNoAxeViolations(page, 'avenants et versions du plan');
+    await screenshot(page, 'avenants');
+  });
+
   it('made no request outside the application', () => {
     expect(foreignRequests).toEqual([]);
   });

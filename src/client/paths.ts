@@ -11,6 +11,7 @@ export const paths = {
   action: (id: number) => `/actions/${id}`,
   reviews: (conventionId: number) => `/conventions/${conventionId}/bilans`,
   review: (id: number) => `/bilans/${id}`,
+  amendments: (conventionId: number) => `/conventions/${conventionId}/avenants`,
   conventionsWithTheme: (theme: string) => `/conventions?theme=${encodeURIComponent(theme)}`,
 };
 

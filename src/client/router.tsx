@@ -13,6 +13,7 @@ const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js')
 const ActionPage = lazy(() => import('./pages/Action/ActionPage.js'));
 const ReviewsPage = lazy(() => import('./pages/Reviews/ReviewsPage.js'));
 const ReviewPage = lazy(() => import('./pages/Reviews/ReviewPage.js'));
+const AmendmentsPage = lazy(() => import('./pages/Amendments/AmendmentsPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
       { path: 'actions/:id', element: <ActionPage /> },
       { path: 'conventions/:id/bilans', element: <ReviewsPage /> },
       { path: 'bilans/:id', element: <ReviewPage /> },
+      { path: 'conventions/:id/avenants', element: <AmendmentsPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -24,6 +24,7 @@ import { followUpRoutes } from './plans/follow-up.routes.js';
 import { indicatorsRoutes } from './indicators/indicators.routes.js';
 import { historyRoutes } from './history/history.routes.js';
 import { reviewsRoutes } from './reviews/reviews.routes.js';
+import { amendmentsRoutes } from './amendments/amendments.routes.js';
 
 z.config(z.locales.fr());
 
@@ -67,7 +68,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, followUpRoutes, indicatorsRoutes, historyRoutes, reviewsRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, followUpRoutes, indicatorsRoutes, historyRoutes, reviewsRoutes, amendmentsRoutes]) {
         await api.register(routes);
       }
     },

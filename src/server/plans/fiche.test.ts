@@ -91,7 +91,7 @@ describe.each(ENGINES)('fiche action (%s)', (engine) => {
   });
 
   it('records dated notes with their author, newest first', async () => {
-    const action = (await t.request<{ actions: Action[] }>({ method: 'GET', url: `/api/v1/conventions/${conventionId}` })).body.actions[0]!;
+    const action = (await post<Action>(`/api/v1/conventions/${conventionId}/actions`, { title: 'Action suivie par notes', themes: ['jeunesse'] })).body;
     await post(`/api/v1/actions/${action.id}/notes`, { date: '2024-05-02', author: 'Claire Martin, coordinatrice CTG', body: 'Comité de suivi tenu.' });
     await post(`/api/v1/actions/${action.id}/notes`, { date: '2025-02-10', author: 'Paul Durand', body: 'Travaux commencés.' });
     const notes = await t.request<ActionNote[]>({ method: 'GET', url: `/api/v1/actions/${action.id}/notes` });

@@ -10,3 +10,4 @@ export * from './follow-up.js';
 export * from './indicators.js';
 export * from './history.js';
 export * from './reviews.js';
+export * from './amendments.js';

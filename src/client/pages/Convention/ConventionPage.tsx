@@ -54,6 +54,11 @@ function ConventionView({ convention }: { convention: ConventionDetail }) {
             Bilans et évaluation
           </Link>
         </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary fr-icon-draft-line" to={paths.amendments(convention.id)}>
+            Avenants et versions du plan
+          </Link>
+        </li>
       </ul>
       <StatusPanel convention={convention} />
       {convention.summary && (
