@@ -25,6 +25,7 @@ import { indicatorsRoutes } from './indicators/indicators.routes.js';
 import { historyRoutes } from './history/history.routes.js';
 import { reviewsRoutes } from './reviews/reviews.routes.js';
 import { amendmentsRoutes } from './amendments/amendments.routes.js';
+import { dashboardRoutes } from './plans/dashboard.routes.js';
 
 z.config(z.locales.fr());
 
@@ -68,7 +69,7 @@ export async function buildApp({ database, config, logger = true }: BuildAppOpti
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, followUpRoutes, indicatorsRoutes, historyRoutes, reviewsRoutes, amendmentsRoutes]) {
+      for (const routes of [systemRoutes, territoriesRoutes, themesRoutes, organisationsRoutes, conventionsRoutes, signaturesRoutes, axesRoutes, actionsRoutes, statsRoutes, followUpRoutes, indicatorsRoutes, historyRoutes, reviewsRoutes, amendmentsRoutes, dashboardRoutes]) {
         await api.register(routes);
       }
     },

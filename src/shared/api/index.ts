@@ -11,3 +11,4 @@ export * from './indicators.js';
 export * from './history.js';
 export * from './reviews.js';
 export * from './amendments.js';
+export * from './dashboard.js';

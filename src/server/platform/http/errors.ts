@@ -129,6 +129,9 @@ const FIELD_LABELS: Record<string, string> = {
   planVersionId: 'version du plan',
   action: 'action',
   axis: 'axe',
+  filter: 'filtre',
+  set: 'changements',
+  recordPlanVersion: 'version du plan annexée',
 };
 
 /** "signatureEvents.0.date" → "« date » (signatureEvents.0.date)": readable and still precise. */
