@@ -166,6 +166,21 @@ describe('plan d’actions follow-up journey in Chromium', () => {
     await screenshot(page, 'avenants');
   });
 
+  it('shows the follow-up dashboard and changes the pilot of a filtered set of actions', async () => {
+    await page.goto(`${server.url}/conventions/1/suivi`);
+    await expect.poll(() => heading().textContent()).toBe('Tableau de bord de suivi');
+    const risks = page.locator('section', { has: page.getByRole('heading', { name: 'Indicateurs', exact: true }) });
+    await risks.getByText('Assistantes maternelles accompagnées').waitFor();
+    await page.getByRole('heading', { name: 'Calendrier des actions' }).waitFor();
+    const bulk = page.locator('section', { has: page.getByRole('heading', { name: 'Modifier plusieurs actions à la fois' }) });
+    await bulk.getByRole('combobox', { name: 'Champ d’intervention', exact: true }).selectOption({ label: 'Accès aux droits' });
+    await page.getByLabel('Nouveau pilote (facultatif)').fill('Centre communal d’action sociale');
+    await page.getByRole('button', { name: 'Appliquer aux 3 actions retenues' }).click();
+    await page.getByText('3 actions modifiées.').waitFor();
+    await expectNoAxeViolations(page, 'tableau de bord de suivi');
+    await screenshot(page, 'suivi');
+  });
+
   it('made no request outside the application', () => {
     expect(foreignRequests).toEqual([]);
   });

@@ -12,6 +12,7 @@ export const paths = {
   reviews: (conventionId: number) => `/conventions/${conventionId}/bilans`,
   review: (id: number) => `/bilans/${id}`,
   amendments: (conventionId: number) => `/conventions/${conventionId}/avenants`,
+  followUp: (conventionId: number) => `/conventions/${conventionId}/suivi`,
   conventionsWithTheme: (theme: string) => `/conventions?theme=${encodeURIComponent(theme)}`,
 };
 

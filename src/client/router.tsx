@@ -14,6 +14,7 @@ const ActionPage = lazy(() => import('./pages/Action/ActionPage.js'));
 const ReviewsPage = lazy(() => import('./pages/Reviews/ReviewsPage.js'));
 const ReviewPage = lazy(() => import('./pages/Reviews/ReviewPage.js'));
 const AmendmentsPage = lazy(() => import('./pages/Amendments/AmendmentsPage.js'));
+const FollowUpPage = lazy(() => import('./pages/FollowUp/FollowUpPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
       { path: 'conventions/:id/bilans', element: <ReviewsPage /> },
       { path: 'bilans/:id', element: <ReviewPage /> },
       { path: 'conventions/:id/avenants', element: <AmendmentsPage /> },
+      { path: 'conventions/:id/suivi', element: <FollowUpPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

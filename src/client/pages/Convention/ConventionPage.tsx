@@ -50,6 +50,11 @@ function ConventionView({ convention }: { convention: ConventionDetail }) {
           </Link>
         </li>
         <li>
+          <Link className="fr-btn fr-btn--secondary fr-icon-line-chart-line" to={paths.followUp(convention.id)}>
+            Tableau de bord de suivi
+          </Link>
+        </li>
+        <li>
           <Link className="fr-btn fr-btn--secondary fr-icon-file-text-line" to={paths.reviews(convention.id)}>
             Bilans et évaluation
           </Link>
