@@ -60,6 +60,8 @@ export const CHANGE_LABELS: Record<string, string> = {
   number: 'Numéro',
   signedBy: 'Signé par',
   summary: 'Résumé',
+  validatedAt: 'Validé le',
+  validatedBy: 'Validé par',
 };
 
 /** A value as a short French text for tables of changes. */
