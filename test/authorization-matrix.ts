@@ -24,12 +24,35 @@ export interface Fixture {
   /** A draft article, and the slug of a published one. */
   newsId(): number;
   publishedSlug(): string;
+  /** Follow-up objects of each convention, made in the setup; `new…` ones are made for the request. */
+  indicatorId(target: Target): number;
+  reviewId(target: Target): number;
+  amendmentId(target: Target): number;
+  planVersionId(target: Target): number;
+  documentId(target: Target): number;
+  newIndicatorValueId(target: Target): Promise<number>;
+  actionOf(target: Target): number;
+  /** A year inside the convention's period with no annual review yet. */
+  reviewYear(target: Target): number;
+  newDocumentId(target: Target): Promise<number>;
   unique(): string;
 }
+
+const BOUNDARY = '----matrice';
+export const textFile = (text: string) => ({
+  body: Buffer.concat([
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="note.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+    Buffer.from(text),
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]),
+  contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+});
 
 export interface MatrixRequest {
   url: string;
   payload?: unknown;
+  /** A body sent as is (multipart uploads). */
+  raw?: { body: Buffer; contentType: string };
   /** Use a session of its own (for requests that end sessions). */
   freshSession?: boolean;
 }
@@ -81,6 +104,15 @@ export interface MatrixEntry {
 }
 
 const c = (f: Fixture, t: Target) => f.conventionId(t);
+/** Internal follow-up data (notes, documents, indicators, reviews…): like a read, but never public. */
+const internalRead = (ok = 200): Expectation => ({
+  anonymous: same(401),
+  platform_admin: same(ok),
+  caf_admin: { own: ok, other: 403 },
+  caf_agent: { own: ok, other: 403 },
+  partner_editor: { own: ok, other: 403 },
+  partner_reader: { own: ok, other: 403 },
+});
 /** The newsroom: Caf staff and platform administrators. */
 const cafStaff = (ok: number): Expectation => ({ ...signedIn(ok), partner_editor: same(403), partner_reader: same(403) });
 const MARCH_2023 = { from: '2023-03-01', to: '2023-03-31' };
@@ -252,6 +284,77 @@ export const MATRIX: Record<string, MatrixEntry> = {
     // Neither convention was imported from a text: those allowed to read it learn there is none.
     request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/source` }),
     expect: { ...conventionRead, anonymous: same(401), platform_admin: same(404), caf_admin: { own: 404, other: 403 }, caf_agent: { own: 404, other: 403 }, partner_editor: { own: 404, other: 403 }, partner_reader: { own: 404, other: 403 } },
+  },
+  'POST /api/v1/axes/{id}/move': {
+    // The only axis cannot move: allowed callers get 422.
+    request: async (f, t) => ({ url: `/api/v1/axes/${await f.firstAxisId(t)}/move`, payload: { version: await f.version(`/api/v1/conventions/${c(f, t)}#axis`), direction: 'up' } }),
+    expect: planEdit(422),
+  },
+  'GET /api/v1/actions/{id}/notes': { request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/notes` }), expect: internalRead() },
+  'POST /api/v1/actions/{id}/notes': {
+    request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/notes`, payload: { date: '2025-01-10', author: 'Coordination', body: 'Point d’étape.' } }),
+    expect: planEdit(201),
+  },
+  'GET /api/v1/actions/{id}/documents': { request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/documents` }), expect: internalRead() },
+  'POST /api/v1/actions/{id}/documents': {
+    request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/documents`, raw: textFile('Compte rendu') }),
+    expect: planEdit(201),
+  },
+  'GET /api/v1/documents/{id}/content': { request: (f, t) => ({ url: `/api/v1/documents/${f.documentId(t)}/content` }), expect: internalRead() },
+  'DELETE /api/v1/documents/{id}': { request: async (f, t) => ({ url: `/api/v1/documents/${await f.newDocumentId(t)}` }), expect: planEdit(204) },
+  'GET /api/v1/conventions/{id}/indicators': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/indicators` }), expect: internalRead() },
+  'POST /api/v1/conventions/{id}/indicators': {
+    request: (f, t) => ({
+      url: `/api/v1/conventions/${c(f, t)}/indicators`,
+      payload: { title: 'Places créées', kind: 'resultat', unit: 'places', direction: 'hausse', baselineValue: 0, baselineDate: '2023-01-01', targetValue: 10, targetDate: '2027-12-31', actionId: f.actionOf(t) },
+    }),
+    expect: planEdit(201),
+  },
+  'GET /api/v1/indicators/{id}': { request: (f, t) => ({ url: `/api/v1/indicators/${f.indicatorId(t)}` }), expect: internalRead() },
+  'PATCH /api/v1/indicators/{id}': {
+    request: async (f, t) => ({ url: `/api/v1/indicators/${f.indicatorId(t)}`, payload: { version: await f.version(`/api/v1/indicators/${f.indicatorId(t)}`) } }),
+    expect: planEdit(200),
+  },
+  'POST /api/v1/indicators/{id}/values': {
+    request: (f, t) => ({ url: `/api/v1/indicators/${f.indicatorId(t)}/values`, payload: { date: `${f.nextYear()}-06-30`, value: 4 } }),
+    expect: planEdit(201),
+  },
+  'DELETE /api/v1/indicator-values/{id}': { request: async (f, t) => ({ url: `/api/v1/indicator-values/${await f.newIndicatorValueId(t)}` }), expect: planEdit(200) },
+  'GET /api/v1/history': { request: async (f, t) => ({ url: `/api/v1/history?entityType=action&entityId=${await f.firstActionId(t)}` }), expect: internalRead() },
+  'GET /api/v1/actions/{id}/history': { request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/history` }), expect: internalRead() },
+  'GET /api/v1/conventions/{id}/reviews': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/reviews` }), expect: internalRead() },
+  'POST /api/v1/conventions/{id}/reviews': {
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/reviews`, payload: { kind: 'annual', year: f.reviewYear(t), snapshotDate: '2025-12-31' } }),
+    expect: planEdit(201),
+  },
+  'GET /api/v1/reviews/{id}': { request: (f, t) => ({ url: `/api/v1/reviews/${f.reviewId(t)}` }), expect: internalRead() },
+  'PATCH /api/v1/reviews/{id}': {
+    request: async (f, t) => ({ url: `/api/v1/reviews/${f.reviewId(t)}`, payload: { version: await f.version(`/api/v1/reviews/${f.reviewId(t)}`) } }),
+    expect: planEdit(200),
+  },
+  'POST /api/v1/reviews/{id}/validate': {
+    // A stale version: allowed callers reach the version check (409) and nothing is locked.
+    request: (f, t) => ({ url: `/api/v1/reviews/${f.reviewId(t)}/validate`, payload: { version: 9999 } }),
+    expect: conventionEdit(409),
+  },
+  'GET /api/v1/conventions/{id}/amendments': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/amendments` }), expect: internalRead() },
+  'POST /api/v1/conventions/{id}/amendments': {
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/amendments`, payload: { title: 'Avenant de test', date: '2025-02-01', signedBy: ['Caf'] } }),
+    expect: conventionEdit(201),
+  },
+  'PATCH /api/v1/amendments/{id}': {
+    request: async (f, t) => ({ url: `/api/v1/amendments/${f.amendmentId(t)}`, payload: { version: await f.version(`/api/v1/conventions/${c(f, t)}#amendment`) } }),
+    expect: conventionEdit(200),
+  },
+  'GET /api/v1/conventions/{id}/plan-versions': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan-versions` }), expect: internalRead() },
+  'POST /api/v1/conventions/{id}/plan-versions': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan-versions`, payload: { label: 'Version de travail' } }), expect: conventionEdit(201) },
+  'GET /api/v1/plan-versions/{id}': { request: (f, t) => ({ url: `/api/v1/plan-versions/${f.planVersionId(t)}` }), expect: internalRead() },
+  'GET /api/v1/conventions/{id}/plan-diff': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan-diff?from=${f.planVersionId(t)}` }), expect: internalRead() },
+  'GET /api/v1/conventions/{id}/follow-up': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/follow-up` }), expect: internalRead() },
+  'POST /api/v1/actions/bulk': {
+    // Only the actions the caller may edit are selected: others change nothing and report 0.
+    request: (f, t) => ({ url: '/api/v1/actions/bulk', payload: { filter: { convention: c(f, t) }, set: { pilot: 'Coordination' } } }),
+    expect: { ...all(200), anonymous: same(401) },
   },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },

@@ -14,6 +14,11 @@ const CoveragePage = lazy(() => import('./pages/Coverage/CoveragePage.js'));
 const ThemesMatrixPage = lazy(() => import('./pages/TerritoriesMatrix/ThemesMatrixPage.js'));
 const RenewalsPage = lazy(() => import('./pages/TerritoriesRenewals/RenewalsPage.js'));
 const ImportPage = lazy(() => import('./pages/Import/ImportPage.js'));
+const ActionPage = lazy(() => import('./pages/Action/ActionPage.js'));
+const ReviewsPage = lazy(() => import('./pages/Reviews/ReviewsPage.js'));
+const ReviewPage = lazy(() => import('./pages/Reviews/ReviewPage.js'));
+const AmendmentsPage = lazy(() => import('./pages/Amendments/AmendmentsPage.js'));
+const FollowUpPage = lazy(() => import('./pages/FollowUp/FollowUpPage.js'));
 const AccessibilityPage = lazy(() => import('./pages/Accessibility/AccessibilityPage.js'));
 const NewsPage = lazy(() => import('./pages/News/NewsPage.js'));
 const NewsArticlePage = lazy(() => import('./pages/NewsArticle/NewsArticlePage.js'));
@@ -42,6 +47,11 @@ export const router = createBrowserRouter([
       { path: 'ctg/:id', element: <PublicConventionPage /> },
       { path: 'redaction', element: <NewsDeskPage /> },
       { path: 'redaction/:id', element: <NewsEditorPage /> },
+      { path: 'actions/:id', element: <ActionPage /> },
+      { path: 'conventions/:id/bilans', element: <ReviewsPage /> },
+      { path: 'bilans/:id', element: <ReviewPage /> },
+      { path: 'conventions/:id/avenants', element: <AmendmentsPage /> },
+      { path: 'conventions/:id/suivi', element: <FollowUpPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

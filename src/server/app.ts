@@ -24,6 +24,7 @@ import { axesRoutes } from './plans/axes.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { accountsRoutes } from './accounts/accounts.routes.js';
 import { registerAuthentication } from './platform/http/auth.js';
+import { registerConventionGuards } from './accounts/route-guard.js';
 import { createMailer, type Mailer } from './platform/mail/mailer.js';
 import { coverageRoutes } from './coverage/coverage.routes.js';
 import { territorialRoutes } from './coverage/territorial.routes.js';
@@ -31,6 +32,12 @@ import { diagnosticsRoutes } from './diagnostics/diagnostics.routes.js';
 import { newsRoutes } from './news/news.routes.js';
 import { newsPublicRoutes } from './news/news.public.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
+import { followUpRoutes } from './plans/follow-up.routes.js';
+import { indicatorsRoutes } from './indicators/indicators.routes.js';
+import { historyRoutes } from './history/history.routes.js';
+import { reviewsRoutes } from './reviews/reviews.routes.js';
+import { amendmentsRoutes } from './amendments/amendments.routes.js';
+import { dashboardRoutes } from './plans/dashboard.routes.js';
 
 z.config(z.locales.fr());
 
@@ -52,6 +59,12 @@ const API_ROUTES = [
   newsRoutes,
   newsPublicRoutes,
   importsRoutes,
+  followUpRoutes,
+  indicatorsRoutes,
+  historyRoutes,
+  reviewsRoutes,
+  amendmentsRoutes,
+  dashboardRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -82,6 +95,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuthentication(app);
+  registerConventionGuards(app);
 
   await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {

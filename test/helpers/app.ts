@@ -63,6 +63,8 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
     'coverage_target', 'data_series', 'data_value',
     'news_item', 'news_item_signature',
     'convention_source',
+    'action_axis', 'budget_line', 'facility', 'action_note', 'action_document', 'indicator', 'indicator_value', 'review',
+    'plan_version', 'amendment',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

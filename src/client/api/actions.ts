@@ -22,6 +22,7 @@ function storeAction(client: QueryClient, action: Action): void {
   void client.invalidateQueries({ queryKey: conventionKeys.detail(action.conventionId) });
   void client.invalidateQueries({ queryKey: [...conventionKeys.all, 'list'] });
   void client.invalidateQueries({ queryKey: referenceKeys.stats });
+  void client.invalidateQueries({ queryKey: ['history'] });
 }
 
 export function useCreateAction(conventionId: number) {

@@ -24,7 +24,7 @@ export interface ConventionScope {
 }
 
 const CAF_ROLES = new Set(['caf_admin', 'caf_agent']);
-const EDITOR_ROLES = new Set(['caf_admin', 'caf_agent', 'partner_editor']);
+export const EDITOR_ROLES = new Set(['caf_admin', 'caf_agent', 'partner_editor']);
 
 /** Internal callers (demo loader, CLI, imports) have no principal and act as the system. */
 export const principalOf = (ctx: ServiceContext): Principal | null => ctx.principal ?? null;

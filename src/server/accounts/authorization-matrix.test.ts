@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/helpers/databases.js';
 import { createTestApp, createUser, signIn, type TestApp } from '../../../test/helpers/app.js';
-import { MATRIX, ROLE_NAMES, type Fixture, type RoleName, type Target } from '../../../test/authorization-matrix.js';
+import { MATRIX, ROLE_NAMES, textFile, type Fixture, type RoleName, type Target } from '../../../test/authorization-matrix.js';
 import type { ConventionDetail } from '../../shared/api/conventions.js';
 import type { Role } from '../../shared/api/accounts.js';
 
@@ -67,11 +67,31 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
     for (const [code, value] of [['places_eaje', 300], ['enfants_moins_3', 1000]] as const) {
       await post('/api/v1/diagnostics/imports', { series: { code, label: code, unit: 'nombre' }, layout: 'generique', csv: `territoire;date;valeur\n92009;2022-12-31;${value}\n` });
     }
+    const followUp = { own: {} as Record<string, number>, other: {} as Record<string, number> };
+    const upload = async (actionId: number) => {
+      const file = textFile('Compte rendu');
+      const response = await t.app.inject({ method: 'POST', url: `/api/v1/actions/${actionId}/documents`, payload: file.body, headers: { ...t.adminHeaders, 'content-type': file.contentType } });
+      return (response.json() as { id: number }).id;
+    };
+    for (const target of TARGETS) {
+      const conventionId = target === 'own' ? own.id : other.id;
+      const actionId = (await get<ConventionDetail>(`/api/v1/conventions/${conventionId}`)).actions[0]!.id;
+      const indicator = await post<{ id: number }>(`/api/v1/conventions/${conventionId}/indicators`, {
+        title: 'Familles accompagnées', kind: 'resultat', unit: 'familles', direction: 'hausse', baselineValue: 10, baselineDate: '2023-01-01', targetValue: 50, targetDate: '2027-12-31', actionId,
+      });
+      followUp[target].indicator = indicator.id;
+      followUp[target].review = (await post<{ id: number }>(`/api/v1/conventions/${conventionId}/reviews`, { kind: 'final', year: 2027, snapshotDate: '2026-06-30' })).id;
+      followUp[target].planVersion = (await post<{ id: number }>(`/api/v1/conventions/${conventionId}/plan-versions`, { label: 'Plan initial' })).id;
+      followUp[target].amendment = (await post<{ id: number }>(`/api/v1/conventions/${conventionId}/amendments`, { title: 'Avenant n°1', date: '2024-06-01', signedBy: ['Caf'] })).id;
+      followUp[target].document = await upload(actionId);
+      followUp[target].action = actionId;
+    }
     const draftNews = await post<{ id: number }>('/api/v1/news', { from: '2023-03-01', to: '2023-03-31' });
     const published = await post<{ id: number; version: number; slug: string }>('/api/v1/news', { from: '2023-03-01', to: '2023-03-31' });
     await post(`/api/v1/news/${published.id}/status`, { version: published.version, status: 'publie' });
     let counter = 0;
     let year = 2030;
+    const reviewYears = { own: [2023, 2024, 2025, 2026, 2027], other: [2026, 2027, 2028, 2029, 2030] };
     const detail = async (target: Target) => get<ConventionDetail>(`/api/v1/conventions/${conventions[target].id}`);
     fixture = {
       conventionId: (target) => conventions[target].id,
@@ -81,6 +101,19 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
       unique: () => `m${Date.now().toString(36)}${(counter++).toString(36)}`,
       nextYear: () => year++,
       newsId: () => draftNews.id,
+      indicatorId: (target) => followUp[target].indicator!,
+      reviewId: (target) => followUp[target].review!,
+      amendmentId: (target) => followUp[target].amendment!,
+      planVersionId: (target) => followUp[target].planVersion!,
+      documentId: (target) => followUp[target].document!,
+      newIndicatorValueId: async (target) => {
+        const date = `${year++}-01-31`;
+        const indicator = await post<{ values: { id: number; date: string }[] }>(`/api/v1/indicators/${followUp[target].indicator}/values`, { date, value: 3 });
+        return indicator.values.find((v) => v.date === date)!.id;
+      },
+      actionOf: (target) => followUp[target].action!,
+      reviewYear: (target) => reviewYears[target].shift()!,
+      newDocumentId: async (target) => upload(followUp[target].action!),
       publishedSlug: () => published.slug,
       newCoverageTarget: async (target) => post<{ id: number; version: number }>('/api/v1/coverage/targets', { cafId: cafs[target], year: year++, rate: 0.4 }),
       firstActionId: async (target) => (await detail(target)).actions[0]!.id,
@@ -95,6 +128,7 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
         if (part === 'party') return body.parties[0]!.version;
         if (part === 'event') return body.signatureEvents[0]!.version;
         if (part === 'axis') return (await get<{ version: number }[]>(`${url}/axes`))[0]!.version;
+        if (part === 'amendment') return (await get<{ version: number }[]>(`${url}/amendments`))[0]!.version;
         return body.version;
       },
     };
@@ -117,7 +151,8 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
           const request = await entry.request(fixture, target);
           const headers = await headersOf(role, Boolean(request.freshSession));
           // Each call from its own address, so the sign-in rate limit does not blur the matrix.
-          const response = await t.app.inject({ method, url: request.url, payload: request.payload as object, headers, remoteAddress: `10.9.${address >> 8}.${address++ & 255}` });
+          const body = request.raw ? { payload: request.raw.body, headers: { ...headers, 'content-type': request.raw.contentType } } : { payload: request.payload as object, headers };
+          const response = await t.app.inject({ method, url: request.url, ...body, remoteAddress: `10.9.${address >> 8}.${address++ & 255}` });
           // Ending sessions (logout everywhere) also ends the cached one: sign in again next time.
           if (request.freshSession) sessions.delete(role);
           const expected = entry.expect[role][target];

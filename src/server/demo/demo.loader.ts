@@ -6,6 +6,7 @@ import { createConvention, changeConventionStatus } from '../conventions/convent
 import { createSignatureEvent } from '../signatures/signatures.service.js';
 import { createAction } from '../plans/actions.service.js';
 import { withDe } from '../../shared/text.js';
+import { loadDemoFollowUp } from './demo.follow-up.js';
 import { DEMO_CAF, DEMO_CAF_PEOPLE, DEMO_CONVENTIONS, DEMO_GPSO, DEMO_PERIOD, type DemoConvention } from './demo.data.js';
 
 export const DEMO_ACTOR = 'demo';
@@ -49,6 +50,7 @@ async function enterDemoFacts(ctx: ServiceContext): Promise<{ conventionIds: num
   for (const demo of DEMO_CONVENTIONS) {
     conventionIds.push(await loadConvention(ctx, demo, caf.id, cafPeople, gpso.id));
   }
+  await loadDemoFollowUp(ctx, conventionIds);
   return { conventionIds };
 }
 

@@ -1,9 +1,11 @@
 import type { Action } from '../../shared/api/actions.js';
 import type { ActionStatus } from '../../shared/enums.js';
+import type { ActionPriority } from '../../shared/plan.js';
 import { fromFlag, fromJsonList } from '../platform/db/dialect.js';
 import type { ActionRow } from './actions.repository.js';
+import type { ActionParts } from './action-parts.repository.js';
 
-export const presentAction = (row: ActionRow, themes: string[]): Action => ({
+export const presentAction = (row: ActionRow, themes: string[], parts: ActionParts): Action => ({
   id: row.id,
   conventionId: row.convention_id,
   axisId: row.axis_id,
@@ -20,6 +22,18 @@ export const presentAction = (row: ActionRow, themes: string[]): Action => ({
   status: row.status as ActionStatus,
   highlighted: fromFlag(row.highlighted),
   position: row.position,
+  objectives: row.objectives,
+  startDate: row.start_date,
+  endDate: row.end_date,
+  statusReason: row.status_reason,
+  priority: row.priority as ActionPriority | null,
+  progress: row.progress,
+  axisIds: [
+    ...(row.axis_id === null ? [] : [row.axis_id]),
+    ...(parts.secondaryAxes.get(row.id) ?? []).filter((id) => id !== row.axis_id),
+  ],
+  budgetLines: parts.budgetLines.get(row.id) ?? [],
+  facilities: parts.facilities.get(row.id) ?? [],
   version: row.version,
   updatedAt: row.updated_at,
 });
@@ -27,7 +41,10 @@ export const presentAction = (row: ActionRow, themes: string[]): Action => ({
 export async function presentActions(
   rows: ActionRow[],
   themesOf: (ids: number[]) => Promise<Map<number, string[]>>,
+  partsOf: (ids: number[]) => Promise<ActionParts>,
 ): Promise<Action[]> {
-  const themes = await themesOf(rows.map((r) => r.id));
-  return rows.map((r) => presentAction(r, themes.get(r.id) ?? []));
+  const ids = rows.map((r) => r.id);
+  const themes = await themesOf(ids);
+  const parts = await partsOf(ids);
+  return rows.map((r) => presentAction(r, themes.get(r.id) ?? [], parts));
 }

@@ -8,6 +8,7 @@ export type ActionRow = Omit<ActionTable, 'id' | 'version' | 'search_text'> & { 
 const actionColumns = [
   'id', 'convention_id', 'axis_id', 'parent_id', 'title', 'description', 'pilot', 'partners', 'target_public',
   'scope', 'places', 'labels', 'status', 'highlighted', 'position', 'version', 'created_at', 'updated_at',
+  'objectives', 'start_date', 'end_date', 'status_reason', 'priority', 'progress',
 ] as const;
 
 export interface ActionFilter {
@@ -15,6 +16,8 @@ export interface ActionFilter {
   theme?: string;
   status?: string;
   q?: string;
+  axisId?: number;
+  pilot?: string;
   afterId?: number;
   limit?: number;
   scope?: ConventionScope;
@@ -27,6 +30,13 @@ function filtered(db: Executor, filter: ActionFilter) {
   if (filter.highlightedOnly) q = q.where('highlighted', '=', 1);
   if (filter.conventionIds) q = q.where('convention_id', 'in', filter.conventionIds.length ? filter.conventionIds : [-1]);
   if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.pilot) q = q.where('pilot', '=', filter.pilot);
+  if (filter.axisId) {
+    const axisId = filter.axisId;
+    q = q.where((eb) =>
+      eb.or([eb('axis_id', '=', axisId), eb.exists(eb.selectFrom('action_axis as aa').select('aa.action_id').whereRef('aa.action_id', '=', 'action.id').where('aa.axis_id', '=', axisId))]),
+    );
+  }
   for (const word of searchWords(normalizeForSearch(filter.q ?? ''))) q = q.where('search_text', 'like', likeContains(word));
   if (filter.theme) {
     const theme = filter.theme;

@@ -5,17 +5,19 @@ import { nowIso, toFlag, toJsonList } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { requireThemes } from '../themes/themes.service.js';
 import { touchConvention } from '../conventions/conventions.repository.js';
-import { normalizeForSearch } from '../../shared/text.js';
-import type { ActionCreateInput, ActionListQuery, ActionUpdateInput } from '../../shared/api/actions.js';
-import type { Page } from '../../shared/api/common.js';
-import type { Action } from '../../shared/api/actions.js';
-import * as repo from './actions.repository.js';
 import { principalOf, requireConventionAccess, scopeOf } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
+import { normalizeForSearch } from '../../shared/text.js';
+import { STATUSES_NEEDING_REASON } from '../../shared/plan.js';
+import { ACTION_STATUS_LABELS } from '../../shared/enums.js';
+import type { Action, ActionCreateInput, ActionListQuery, ActionUpdateInput } from '../../shared/api/actions.js';
+import type { Page } from '../../shared/api/common.js';
+import * as repo from './actions.repository.js';
+import * as parts from './action-parts.repository.js';
 import { presentAction, presentActions } from './actions.presenter.js';
 
-const searchTextOf = (a: { title: string; description?: string | null; scope?: string | null; places?: string[] }) =>
-  normalizeForSearch([a.title, a.description ?? '', a.scope ?? '', ...(a.places ?? [])].join(' '));
+const searchTextOf = (a: { title: string; description?: string | null; scope?: string | null; places?: string[]; objectives?: string | null }) =>
+  normalizeForSearch([a.title, a.description ?? '', a.scope ?? '', a.objectives ?? '', ...(a.places ?? [])].join(' '));
 
 export async function getActionForCaller(db: Executor, principal: Principal, id: number): Promise<Action> {
   const action = await getAction(db, id);
@@ -27,38 +29,45 @@ export async function getActionForCaller(db: Executor, principal: Principal, id:
 export async function getAction(db: Executor, id: number): Promise<Action> {
   const row = await repo.findAction(db, id);
   if (!row) throw notFound(`Action ${id}`);
-  return presentAction(row, (await repo.findThemesOfActions(db, [id])).get(id) ?? []);
+  return presentAction(row, (await repo.findThemesOfActions(db, [id])).get(id) ?? [], await parts.findActionParts(db, [id]));
 }
 
+const present = (db: Executor, rows: repo.ActionRow[]) =>
+  presentActions(rows, (ids) => repo.findThemesOfActions(db, ids), (ids) => parts.findActionParts(db, ids));
+
 export async function listActionsOfConventions(db: Executor, conventionIds: number[]): Promise<Action[]> {
-  return presentActions(await repo.listActions(db, { conventionIds }), (ids) => repo.findThemesOfActions(db, ids));
+  return present(db, await repo.listActions(db, { conventionIds }));
 }
+
+/** The filter set shared by lists, dashboards and bulk changes. */
+export const filterOf = (query: Pick<ActionListQuery, 'convention' | 'theme' | 'status' | 'q' | 'axis' | 'pilot'>): repo.ActionFilter => ({
+  conventionIds: query.convention ? [query.convention] : undefined,
+  theme: query.theme,
+  status: query.status,
+  q: query.q,
+  axisId: query.axis,
+  pilot: query.pilot,
+});
 
 /** Actions across the conventions the caller may see; anonymous callers see highlighted actions of signed ones. */
 export async function listActions(db: Executor, principal: Principal, query: ActionListQuery): Promise<Page<Action>> {
-  const filter = {
-    conventionIds: query.convention ? [query.convention] : undefined,
-    theme: query.theme,
-    status: query.status,
-    q: query.q,
-    scope: scopeOf(principal),
-    highlightedOnly: principal.kind === 'anonymous',
-  };
+  const filter = { ...filterOf(query), scope: scopeOf(principal), highlightedOnly: principal.kind === 'anonymous' };
   const rows = await repo.listActions(db, { ...filter, afterId: query.cursor ? Number(query.cursor) : undefined, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   return {
-    items: await presentActions(page, (ids) => repo.findThemesOfActions(db, ids)),
+    items: await present(db, page),
     total: await repo.countActions(db, filter),
     nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.id) : null,
   };
 }
 
-/** Axis and parent must belong to the same convention; sub-actions go one level deep. */
-async function checkPlacement(db: Executor, conventionId: number, input: { axisId?: number | null; parentId?: number | null }, selfId?: number) {
-  if (input.axisId) {
-    const axis = await db.selectFrom('axis').select(['convention_id']).where('id', '=', input.axisId).executeTakeFirst();
-    if (axis?.convention_id !== conventionId) throw invalidField('axisId', `l’axe ${input.axisId} n’appartient pas à cette convention.`);
-  }
+/** Axes and parent must belong to the same convention; sub-actions go one level deep. */
+async function checkPlacement(db: Executor, conventionId: number, input: { axisIds?: number[]; parentId?: number | null }, selfId?: number) {
+  const axisIds = input.axisIds ?? [];
+  const known = await parts.axesOfConvention(db, conventionId, axisIds);
+  axisIds.forEach((axisId, index) => {
+    if (!known.includes(axisId)) throw invalidField(index === 0 ? 'axisId' : `axisIds.${index}`, `l’axe ${axisId} n’appartient pas à cette convention.`);
+  });
   if (input.parentId) {
     const parent = await repo.findAction(db, input.parentId);
     if (parent?.convention_id !== conventionId) throw invalidField('parentId', `l’action ${input.parentId} n’appartient pas à cette convention.`);
@@ -67,15 +76,40 @@ async function checkPlacement(db: Executor, conventionId: number, input: { axisI
   }
 }
 
+/** Rules across fields: a reason for the statuses that need one, an end after the start. */
+function checkConsistency(a: { status: Action['status']; statusReason?: string | null; startDate?: string | null; endDate?: string | null }) {
+  if (STATUSES_NEEDING_REASON.includes(a.status) && !a.statusReason?.trim()) {
+    throw invalidField('statusReason', `indiquez pourquoi l’action est « ${ACTION_STATUS_LABELS[a.status].toLowerCase()} ».`);
+  }
+  if (a.startDate && a.endDate && a.endDate < a.startDate) throw invalidField('endDate', 'la date de fin précède la date de début.');
+}
+
+/** axisIds wins over axisId; without either, the axes stay as they are (on update). */
+function axesOf(input: { axisId?: number | null; axisIds?: number[] }, current: number[]): number[] {
+  if (input.axisIds) return input.axisIds;
+  if (input.axisId === null) return current.slice(1);
+  if (input.axisId !== undefined) return [input.axisId, ...current.slice(1).filter((id) => id !== input.axisId)];
+  return current;
+}
+
+async function writeParts(trx: Executor, id: number, axisIds: number[], input: Pick<ActionUpdateInput, 'budgetLines' | 'facilities'>) {
+  await parts.replaceSecondaryAxes(trx, id, axisIds.slice(1));
+  if (input.budgetLines) await parts.replaceBudgetLines(trx, id, input.budgetLines);
+  if (input.facilities) await parts.replaceFacilities(trx, id, input.facilities);
+}
+
 export async function createAction(ctx: ServiceContext, conventionId: number, input: ActionCreateInput): Promise<Action> {
   return ctx.db.transaction().execute(async (trx) => {
     await requireConventionAccess(trx, principalOf(ctx), conventionId, 'editPlan');
     await requireThemes(trx, input.themes, 'themes');
-    await checkPlacement(trx, conventionId, input);
+    const axisIds = axesOf(input, []);
+    await checkPlacement(trx, conventionId, { axisIds, parentId: input.parentId });
+    const status = input.status ?? 'a_venir';
+    checkConsistency({ ...input, status });
     const now = nowIso();
-    const values = {
+    const id = await repo.insertAction(trx, {
       convention_id: conventionId,
-      axis_id: input.axisId ?? null,
+      axis_id: axisIds[0] ?? null,
       parent_id: input.parentId ?? null,
       title: input.title,
       description: input.description ?? null,
@@ -85,15 +119,21 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
       scope: input.scope ?? null,
       places: toJsonList(input.places),
       labels: toJsonList(input.labels),
-      status: input.status ?? 'a_venir',
+      status,
       highlighted: toFlag(input.highlighted ?? false),
       position: await repo.nextActionPosition(trx, conventionId),
       search_text: searchTextOf(input),
+      objectives: input.objectives ?? null,
+      start_date: input.startDate ?? null,
+      end_date: input.endDate ?? null,
+      status_reason: input.statusReason ?? null,
+      priority: input.priority ?? null,
+      progress: input.progress ?? 0,
       created_at: now,
       updated_at: now,
-    };
-    const id = await repo.insertAction(trx, values);
+    });
     await repo.replaceActionThemes(trx, id, input.themes);
+    await writeParts(trx, id, axisIds, input);
     await touchConvention(trx, conventionId, now);
     const created = await getAction(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'create', after: created });
@@ -104,35 +144,50 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
 export async function updateAction(ctx: ServiceContext, id: number, input: ActionUpdateInput): Promise<Action> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getAction(trx, id);
-    await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'editPlan');
     if (before.version !== input.version) throw staleVersion(before);
-    if (input.themes) await requireThemes(trx, input.themes, 'themes');
-    await checkPlacement(trx, before.conventionId, input, id);
-    const merged = { ...before, ...definedOnly(input) };
-    const now = nowIso();
-    const ok = await repo.updateAction(trx, id, input.version, {
-      axis_id: merged.axisId ?? null,
-      parent_id: merged.parentId ?? null,
-      title: merged.title,
-      description: merged.description ?? null,
-      pilot: merged.pilot ?? null,
-      partners: toJsonList(merged.partners),
-      target_public: merged.targetPublic ?? null,
-      scope: merged.scope ?? null,
-      places: toJsonList(merged.places),
-      labels: toJsonList(merged.labels),
-      status: merged.status,
-      highlighted: toFlag(merged.highlighted),
-      search_text: searchTextOf(merged),
-      updated_at: now,
-    });
-    if (!ok) throw staleVersion(await getAction(trx, id));
-    if (input.themes) await repo.replaceActionThemes(trx, id, input.themes);
-    await touchConvention(trx, before.conventionId, now);
-    const after = await getAction(trx, id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after });
-    return after;
+    return applyUpdate(ctx, trx, before, input);
   });
+}
+
+/** Writes an update on an action already read inside the transaction (also used by bulk changes). */
+export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Action, input: ActionUpdateInput): Promise<Action> {
+  await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'editPlan');
+  const id = before.id;
+  if (input.themes) await requireThemes(trx, input.themes, 'themes');
+  const axisIds = axesOf(input, before.axisIds);
+  await checkPlacement(trx, before.conventionId, { axisIds, parentId: input.parentId }, id);
+  const merged = { ...before, ...definedOnly(input) };
+  checkConsistency(merged);
+  const now = nowIso();
+  const ok = await repo.updateAction(trx, id, input.version, {
+    axis_id: axisIds[0] ?? null,
+    parent_id: merged.parentId ?? null,
+    title: merged.title,
+    description: merged.description ?? null,
+    pilot: merged.pilot ?? null,
+    partners: toJsonList(merged.partners),
+    target_public: merged.targetPublic ?? null,
+    scope: merged.scope ?? null,
+    places: toJsonList(merged.places),
+    labels: toJsonList(merged.labels),
+    status: merged.status,
+    highlighted: toFlag(merged.highlighted),
+    search_text: searchTextOf(merged),
+    objectives: merged.objectives ?? null,
+    start_date: merged.startDate ?? null,
+    end_date: merged.endDate ?? null,
+    status_reason: merged.statusReason ?? null,
+    priority: merged.priority ?? null,
+    progress: merged.progress,
+    updated_at: now,
+  });
+  if (!ok) throw staleVersion(await getAction(trx, id));
+  if (input.themes) await repo.replaceActionThemes(trx, id, input.themes);
+  await writeParts(trx, id, axisIds, input);
+  await touchConvention(trx, before.conventionId, now);
+  const after = await getAction(trx, id);
+  await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after });
+  return after;
 }
 
 /** Keys the client sent (undefined means "leave as is"; null clears). */

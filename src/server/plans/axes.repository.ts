@@ -27,3 +27,32 @@ export async function updateAxis(db: Executor, id: number, version: number, chan
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** What the axes' progress is rolled up from, for one convention. */
+export async function axisFactsOf(db: Executor, conventionId: number) {
+  const actions = await db
+    .selectFrom('action')
+    .select(['id', 'axis_id', 'parent_id', 'status', 'progress'])
+    .where('convention_id', '=', conventionId)
+    .execute();
+  const secondary = await db
+    .selectFrom('action_axis as aa')
+    .innerJoin('action as a', 'a.id', 'aa.action_id')
+    .select(['aa.action_id', 'aa.axis_id'])
+    .where('a.convention_id', '=', conventionId)
+    .execute();
+  return actions.map((a) => ({
+    axisIds: [...(a.axis_id === null ? [] : [a.axis_id]), ...secondary.filter((s) => s.action_id === a.id).map((s) => s.axis_id)],
+    parentId: a.parent_id,
+    status: a.status,
+    progress: a.progress,
+  }));
+}
+
+/** The axis just before or after the given position, to swap places with. */
+export async function neighbourAxis(db: Executor, conventionId: number, position: number, direction: 'up' | 'down'): Promise<AxisRow | undefined> {
+  const q = db.selectFrom('axis').select(axisColumns).where('convention_id', '=', conventionId);
+  return direction === 'up'
+    ? q.where('position', '<', position).orderBy('position', 'desc').limit(1).executeTakeFirst()
+    : q.where('position', '>', position).orderBy('position', 'asc').limit(1).executeTakeFirst();
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { axisCreateInput, axisSchema, axisUpdateInput } from '../../shared/api/actions.js';
+import { axisCreateInput, axisMoveInput, axisSchema, axisUpdateInput } from '../../shared/api/actions.js';
 import { idParamsSchema } from '../../shared/api/common.js';
 import { contextOf } from '../platform/http/fastify-types.js';
 import { requireConventionAccess } from '../accounts/access.js';
@@ -24,5 +24,10 @@ export const axesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/axes/:id',
     { schema: { tags: ['plan d’actions'], summary: 'Renommer ou déplacer un axe', params: idParamsSchema, body: axisUpdateInput, response: { 200: axisSchema } } },
     async (request) => service.updateAxis(contextOf(app, request), request.params.id, request.body),
+  );
+  app.post(
+    '/axes/:id/move',
+    { schema: { tags: ['plan d’actions'], summary: 'Monter ou descendre un axe (échange avec son voisin)', params: idParamsSchema, body: axisMoveInput, response: { 200: z.array(axisSchema) } } },
+    async (request) => service.moveAxis(contextOf(app, request), request.params.id, request.body),
   );
 };

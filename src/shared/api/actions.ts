@@ -1,8 +1,28 @@
 import { z } from 'zod';
 import { ACTION_STATUSES } from '../enums.js';
-import { distinctList, idSchema, optionalText, pageQuery, shortLabel, themeCodeSchema, versionSchema } from './common.js';
+import { ACTION_PRIORITIES, BUDGET_NATURES, FACILITY_KINDS } from '../plan.js';
+import { distinctList, idSchema, isoDateSchema, optionalText, pageQuery, shortLabel, themeCodeSchema, versionSchema, yearSchema } from './common.js';
 
 const nameList = (max: number) => z.array(shortLabel(1, 200)).max(max);
+
+/** Amounts in integer cents (up to 10 billion euros). */
+const cents = z.int().min(0).max(1_000_000_000_000);
+
+export const budgetLineSchema = z.object({
+  year: yearSchema,
+  funder: shortLabel(2, 200),
+  nature: z.enum(BUDGET_NATURES),
+  plannedCents: cents.describe('Montant prévu, en centimes'),
+  actualCents: cents.nullable().describe('Montant réalisé, en centimes (null tant qu’il n’est pas connu)'),
+});
+export type BudgetLine = z.infer<typeof budgetLineSchema>;
+
+export const facilitySchema = z.object({
+  kind: z.enum(FACILITY_KINDS),
+  name: shortLabel(2, 200),
+  capacity: z.int().min(0).max(100_000).nullable().describe('Places, agréments ou familles accueillies'),
+});
+export type Facility = z.infer<typeof facilitySchema>;
 
 export const actionSchema = z.object({
   id: z.int(),
@@ -21,6 +41,15 @@ export const actionSchema = z.object({
   status: z.enum(ACTION_STATUSES),
   highlighted: z.boolean(),
   position: z.int(),
+  objectives: z.string().nullable(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  priority: z.enum(ACTION_PRIORITIES).nullable(),
+  progress: z.int().describe('Avancement en %'),
+  axisIds: z.array(z.int()).describe('Axes de l’action ; le premier est l’axe principal (axisId)'),
+  budgetLines: z.array(budgetLineSchema),
+  facilities: z.array(facilitySchema),
   version: z.int(),
   updatedAt: z.string(),
 });
@@ -40,6 +69,15 @@ const actionFields = {
   labels: nameList(20).optional(),
   status: z.enum(ACTION_STATUSES).optional(),
   highlighted: z.boolean().optional(),
+  objectives: optionalText(5000),
+  startDate: isoDateSchema.nullable().optional(),
+  endDate: isoDateSchema.nullable().optional(),
+  statusReason: optionalText(1000).describe('Obligatoire pour « en pause », « en retard » et « abandonnée »'),
+  priority: z.enum(ACTION_PRIORITIES).nullable().optional(),
+  progress: z.int().min(0).max(100).optional(),
+  axisIds: z.array(z.int().positive()).max(10).refine((ids) => new Set(ids).size === ids.length, 'Une même valeur est citée deux fois').optional().describe('Remplace les axes ; le premier devient l’axe principal'),
+  budgetLines: z.array(budgetLineSchema).max(100).optional().describe('Remplace toutes les lignes budgétaires'),
+  facilities: z.array(facilitySchema).max(50).optional().describe('Remplace tous les équipements'),
 };
 
 export const actionCreateInput = z.object(actionFields);
@@ -58,6 +96,8 @@ export const actionListQuery = z.object({
   theme: themeCodeSchema.optional(),
   status: z.enum(ACTION_STATUSES).optional(),
   q: z.string().trim().max(200).optional(),
+  axis: z.coerce.number().int().positive().optional(),
+  pilot: z.string().trim().max(200).optional(),
   ...pageQuery,
 });
 export type ActionListQuery = z.infer<typeof actionListQuery>;
@@ -67,6 +107,8 @@ export const axisSchema = z.object({
   conventionId: z.int(),
   title: z.string(),
   position: z.int(),
+  progress: z.int().nullable().describe('Moyenne de l’avancement de ses actions (hors abandonnées), null sans action'),
+  actionCount: z.int(),
   version: z.int(),
 });
 export type Axis = z.infer<typeof axisSchema>;
@@ -78,3 +120,5 @@ export const axisUpdateInput = z.object({
   position: z.int().min(1).max(1000).optional(),
 });
 export type AxisUpdateInput = z.infer<typeof axisUpdateInput>;
+export const axisMoveInput = z.object({ version: versionSchema, direction: z.enum(['up', 'down']) });
+export type AxisMoveInput = z.infer<typeof axisMoveInput>;

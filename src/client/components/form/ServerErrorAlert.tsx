@@ -15,10 +15,13 @@ function titleOf(error: Error): string {
 export function ServerErrorAlert({
   state,
   onReloadCurrent,
+  details,
 }: {
   state: ServerErrorState;
   /** On a 409, offers to load the server's current version (the user's changes are then lost). */
   onReloadCurrent?: () => void;
+  /** Extra content under the message (e.g. what changed on a 409). */
+  details?: React.ReactNode;
 }) {
   const { error, otherMessages } = state;
   const conflict = error instanceof ApiError && error.isConflict;
@@ -38,6 +41,7 @@ export function ServerErrorAlert({
               ))}
             </ul>
           )}
+          {details}
           {conflict && onReloadCurrent && (
             <p className="fr-mt-2w">
               <Button priority="secondary" size="small" onClick={onReloadCurrent}>

@@ -10,10 +10,13 @@ import { ApiError } from '../../api/http.js';
 import { ServerErrorAlert } from '../../components/form/ServerErrorAlert.js';
 import { ThemeCheckboxes } from '../../components/form/ThemeCheckboxes.js';
 import { useServerErrors } from '../../components/form/useServerErrors.js';
+import type { Axis } from '../../../shared/api/index.js';
+import { BudgetLinesEditor, FacilitiesEditor, ScheduleFields } from './FicheFields.js';
 import { actionFormSchema, type ActionFormOutput, type ActionFormValues } from './values.js';
 
 const FIELDS = [
   'title', 'description', 'themes', 'pilot', 'partners', 'targetPublic', 'scope', 'places', 'labels', 'status', 'highlighted',
+  'objectives', 'statusReason', 'priority', 'progress', 'startDate', 'endDate', 'axisIds', 'budgetLines', 'facilities',
 ] as const;
 
 type TextField = 'title' | 'pilot' | 'partners' | 'targetPublic' | 'scope' | 'places' | 'labels';
@@ -24,10 +27,14 @@ export type ActionFormProps = {
   cancelTo: string;
   onSubmit: (values: ActionFormOutput) => Promise<void>;
   valuesFromCurrent?: (current: unknown) => ActionFormValues | null;
+  /** The convention's axes, offered as checkboxes. */
+  axes?: Axis[];
+  /** Shown in the conflict alert: what the other person changed. */
+  conflictDetails?: (current: unknown) => React.ReactNode;
 };
 
-export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, valuesFromCurrent }: ActionFormProps) {
-  const { register, handleSubmit, formState, reset, setError } = useForm<ActionFormValues, unknown, ActionFormOutput>({
+export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, valuesFromCurrent, axes = [], conflictDetails }: ActionFormProps) {
+  const { register, handleSubmit, formState, reset, setError, control } = useForm<ActionFormValues, unknown, ActionFormOutput>({
     resolver: zodResolver(actionFormSchema),
     defaultValues,
   });
@@ -63,7 +70,13 @@ export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, val
 
   return (
     <form onSubmit={submit} noValidate>
-      {serverError && <ServerErrorAlert state={serverError} onReloadCurrent={valuesFromCurrent ? reloadCurrent : undefined} />}
+      {serverError && (
+        <ServerErrorAlert
+          state={serverError}
+          onReloadCurrent={valuesFromCurrent ? reloadCurrent : undefined}
+          details={serverError.error instanceof ApiError && serverError.error.isConflict ? conflictDetails?.(serverError.error.current) : undefined}
+        />
+      )}
       <p className="fr-hint-text fr-mb-3w">Sauf mention contraire, tous les champs sont obligatoires.</p>
       {text('title', 'Titre')}
       <Input
@@ -72,6 +85,13 @@ export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, val
         state={errors.description ? 'error' : 'default'}
         stateRelatedMessage={errors.description?.message}
         nativeTextAreaProps={{ ...register('description'), rows: 5 }}
+      />
+      <Input
+        label="Objectifs (facultatif)"
+        textArea
+        state={errors.objectives ? 'error' : 'default'}
+        stateRelatedMessage={errors.objectives?.message}
+        nativeTextAreaProps={{ ...register('objectives'), rows: 3 }}
       />
       <ThemeCheckboxes
         legend="Champs d’intervention"
@@ -98,6 +118,9 @@ export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, val
           </option>
         ))}
       </Select>
+      <ScheduleFields register={register} errors={errors} axes={axes} />
+      <BudgetLinesEditor control={control} register={register} errors={errors} />
+      <FacilitiesEditor control={control} register={register} errors={errors} />
       <Checkbox
         state={errors.highlighted ? 'error' : 'default'}
         stateRelatedMessage={errors.highlighted?.message}

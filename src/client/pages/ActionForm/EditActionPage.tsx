@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
 import { ActionForm } from './ActionForm.js';
+import { ConflictChanges } from './ConflictChanges.js';
 import { actionToFormValues, toActionInput } from './values.js';
 
 export default function EditActionPage() {
@@ -29,6 +30,8 @@ function EditAction({ action }: { action: Action }) {
   const conventionTitle = convention.data?.title ?? 'Convention';
   // The version read when the form was filled: a later edit by someone else gives a 409.
   const version = useRef(action.version);
+  // The action as it was when the form was filled, to show what someone else changed since.
+  const opened = useRef<Action>(action);
   return (
     <>
       <Breadcrumb
@@ -44,14 +47,17 @@ function EditAction({ action }: { action: Action }) {
       <ActionForm
         defaultValues={actionToFormValues(action)}
         submitLabel="Enregistrer les modifications"
-        cancelTo={paths.convention(action.conventionId)}
+        cancelTo={paths.action(action.id)}
         onSubmit={async (values) => {
           await update.mutateAsync({ ...toActionInput(values), version: version.current });
-          await navigate(paths.convention(action.conventionId));
+          await navigate(paths.action(action.id));
         }}
+        axes={convention.data?.axes}
+        conflictDetails={(current) => <ConflictChanges opened={opened.current} current={current} />}
         valuesFromCurrent={(current) => {
           if (!isAction(current)) return null;
           version.current = current.version;
+          opened.current = current;
           client.setQueryData(actionKeys.detail(current.id), current);
           return actionToFormValues(current);
         }}

@@ -39,9 +39,10 @@ function NewAction({ convention }: { convention: ConventionDetail }) {
         submitLabel="Ajouter l’action"
         cancelTo={paths.convention(convention.id)}
         onSubmit={async (values) => {
-          await create.mutateAsync(toActionInput(values));
-          await navigate(paths.convention(convention.id));
+          const created = await create.mutateAsync(toActionInput(values));
+          await navigate(paths.action(created.id));
         }}
+        axes={convention.axes}
       />
     </>
   );

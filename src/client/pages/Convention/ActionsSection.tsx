@@ -57,9 +57,11 @@ function ActionItem({ action, themeLabel }: { action: Action; themeLabel: (code:
   const otherThemes = action.themes.slice(1);
   return (
     <article className="fr-p-3w ctg-action">
-      <h4 className="fr-h6 fr-mb-1w">{action.title}</h4>
+      <h4 className="fr-h6 fr-mb-1w">
+        <Link to={paths.action(action.id)}>{action.title}</Link>
+      </h4>
       <p className="fr-mb-1w">
-        <ActionStatusBadge status={action.status} />{' '}
+        <ActionStatusBadge status={action.status} /> <span className="fr-text--sm">avancement {action.progress} %</span>{' '}
         {action.highlighted && (
           <Badge as="span" small severity="new" noIcon>
             Action phare

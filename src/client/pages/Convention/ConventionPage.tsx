@@ -8,6 +8,7 @@ import { LoadError, Loading, NotFoundContent } from '../../components/PageState.
 import { ConventionStatusBadge } from '../../components/StatusBadge.js';
 import { parseId, paths } from '../../paths.js';
 import { ActionsSection } from './ActionsSection.js';
+import { AxesSection } from './AxesSection.js';
 import { HistorySection } from './HistorySection.js';
 import { PartiesSection } from './PartiesSection.js';
 import { PerimeterSection } from './PerimeterSection.js';
@@ -48,6 +49,21 @@ function ConventionView({ convention }: { convention: ConventionDetail }) {
             Ajouter une action
           </Link>
         </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary fr-icon-line-chart-line" to={paths.followUp(convention.id)}>
+            Tableau de bord de suivi
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary fr-icon-file-text-line" to={paths.reviews(convention.id)}>
+            Bilans et évaluation
+          </Link>
+        </li>
+        <li>
+          <Link className="fr-btn fr-btn--secondary fr-icon-draft-line" to={paths.amendments(convention.id)}>
+            Avenants et versions du plan
+          </Link>
+        </li>
       </ul>
       <StatusPanel convention={convention} />
       {convention.summary && (
@@ -61,6 +77,7 @@ function ConventionView({ convention }: { convention: ConventionDetail }) {
       <PerimeterSection convention={convention} />
       <PartiesSection parties={convention.parties} />
       <SignaturesSection events={convention.signatureEvents} />
+      <AxesSection convention={convention} />
       <ActionsSection convention={convention} />
       <HistorySection history={convention.statusHistory} />
     </>

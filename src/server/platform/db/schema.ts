@@ -163,6 +163,13 @@ export interface ActionTable {
   highlighted: Flag;
   position: number;
   search_text: string;
+  objectives: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  /** Required for en_pause, en_retard and abandonnee. */
+  status_reason: string | null;
+  priority: string | null;
+  progress: number;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -341,6 +348,130 @@ export interface ConventionSourceTable {
   actor: string;
 }
 
+export interface ActionAxisTable {
+  action_id: number;
+  axis_id: number;
+}
+
+export interface BudgetLineTable {
+  id: Generated<number>;
+  action_id: number;
+  year: number;
+  funder: string;
+  /** investissement | fonctionnement */
+  nature: string;
+  planned_cents: number;
+  actual_cents: number | null;
+  position: number;
+}
+
+export interface FacilityTable {
+  id: Generated<number>;
+  action_id: number;
+  kind: string;
+  name: string;
+  capacity: number | null;
+  position: number;
+}
+
+export interface ActionNoteTable {
+  id: Generated<number>;
+  action_id: number;
+  date: string;
+  author: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ActionDocumentTable {
+  id: Generated<number>;
+  action_id: number;
+  filename: string;
+  media_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  convention_id: number;
+  action_id: number | null;
+  axis_id: number | null;
+  title: string;
+  kind: string;
+  unit: string;
+  direction: string;
+  baseline_value: number;
+  baseline_date: string;
+  target_value: number;
+  target_date: string;
+  /** 1 when the figures are made up for the demonstration. */
+  illustrative: Flag;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IndicatorValueTable {
+  id: Generated<number>;
+  indicator_id: number;
+  date: string;
+  value: number;
+  source: string | null;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface ReviewTable {
+  id: Generated<number>;
+  convention_id: number;
+  /** annual | final */
+  kind: string;
+  year: number;
+  snapshot_date: string;
+  /** brouillon | valide */
+  status: string;
+  /** JSON: narrative per axis. */
+  narratives: string;
+  /** JSON: the final evaluation's four criteria. */
+  evaluation: string | null;
+  /** JSON: frozen at validation. */
+  snapshot: string | null;
+  validated_at: Timestamp | null;
+  validated_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionTable {
+  id: Generated<number>;
+  convention_id: number;
+  number: number;
+  label: string;
+  /** JSON: the axes and actions as they stood. */
+  snapshot: string;
+  created_at: Timestamp;
+  created_by: string;
+}
+
+export interface AmendmentTable {
+  id: Generated<number>;
+  convention_id: number;
+  number: number;
+  title: string;
+  date: string;
+  summary: string | null;
+  /** JSON array of the signing parties' names. */
+  signed_by: string;
+  plan_version_id: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -372,6 +503,16 @@ export interface Database {
   news_item: NewsItemTable;
   news_item_signature: NewsItemSignatureTable;
   convention_source: ConventionSourceTable;
+  action_axis: ActionAxisTable;
+  budget_line: BudgetLineTable;
+  facility: FacilityTable;
+  action_note: ActionNoteTable;
+  action_document: ActionDocumentTable;
+  indicator: IndicatorTable;
+  indicator_value: IndicatorValueTable;
+  review: ReviewTable;
+  plan_version: PlanVersionTable;
+  amendment: AmendmentTable;
 }
 
 export type Db = Kysely<Database>;

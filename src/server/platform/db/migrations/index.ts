@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './20261128130000_initial.js';
 import * as news from './20261128150000_news.js';
 import * as territorial from './20261128160000_territorial.js';
+import * as planFollowUp from './20261128170000_plan_follow_up.js';
 import * as conventionSource from './20261128180000_convention_source.js';
 import * as accounts from './20261128190000_accounts.js';
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '20261128130000_initial': initial,
   '20261128150000_news': news,
   '20261128160000_territorial': territorial,
+  '20261128170000_plan_follow_up': planFollowUp,
   '20261128180000_convention_source': conventionSource,
   '20261128190000_accounts': accounts,
 };

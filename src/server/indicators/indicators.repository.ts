@@ -1,0 +1,47 @@
+import type { Executor, IndicatorTable, IndicatorValueTable } from '../platform/db/schema.js';
+
+export type IndicatorRow = NonNullable<Awaited<ReturnType<typeof findIndicator>>>;
+export type IndicatorValueRow = Awaited<ReturnType<typeof valuesOf>>[number];
+
+export const findIndicator = (db: Executor, id: number) => db.selectFrom('indicator').selectAll().where('id', '=', id).executeTakeFirst();
+
+export function listIndicators(db: Executor, filter: { conventionId?: number; actionId?: number; axisId?: number }) {
+  let q = db.selectFrom('indicator').selectAll();
+  if (filter.conventionId) q = q.where('convention_id', '=', filter.conventionId);
+  if (filter.actionId) q = q.where('action_id', '=', filter.actionId);
+  if (filter.axisId) q = q.where('axis_id', '=', filter.axisId);
+  return q.orderBy('id').execute();
+}
+
+export async function valuesOf(db: Executor, indicatorIds: readonly number[]) {
+  if (indicatorIds.length === 0) return [];
+  return db.selectFrom('indicator_value').selectAll().where('indicator_id', 'in', indicatorIds).orderBy('indicator_id').orderBy('date').orderBy('id').execute();
+}
+
+export async function insertIndicator(db: Executor, values: Omit<IndicatorTable, 'id' | 'version'>): Promise<number> {
+  return (await db.insertInto('indicator').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateIndicator(db: Executor, id: number, version: number, changes: Partial<Omit<IndicatorTable, 'id' | 'version'>>) {
+  const result = await db
+    .updateTable('indicator')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertValue(db: Executor, values: Omit<IndicatorValueTable, 'id'>): Promise<number> {
+  return (await db.insertInto('indicator_value').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export const findValue = (db: Executor, id: number) => db.selectFrom('indicator_value').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function deleteValue(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('indicator_value').where('id', '=', id).execute();
+}
+
+export async function touchIndicator(db: Executor, id: number, now: string): Promise<void> {
+  await db.updateTable('indicator').set({ updated_at: now }).where('id', '=', id).execute();
+}

@@ -1,0 +1,63 @@
+import type { Executor } from '../platform/db/schema.js';
+import type { BudgetLine, Facility } from '../../shared/api/actions.js';
+import type { BudgetNature, FacilityKind } from '../../shared/plan.js';
+
+/** Budget lines, facilities and secondary axes of actions: loaded for many actions in three queries. */
+export interface ActionParts {
+  budgetLines: Map<number, BudgetLine[]>;
+  facilities: Map<number, Facility[]>;
+  secondaryAxes: Map<number, number[]>;
+}
+
+const push = <T>(map: Map<number, T[]>, key: number, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+
+export async function findActionParts(db: Executor, actionIds: readonly number[]): Promise<ActionParts> {
+  const parts: ActionParts = { budgetLines: new Map(), facilities: new Map(), secondaryAxes: new Map() };
+  if (actionIds.length === 0) return parts;
+  const lines = await db.selectFrom('budget_line').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('position').execute();
+  for (const l of lines) {
+    push(parts.budgetLines, l.action_id, {
+      year: l.year,
+      funder: l.funder,
+      nature: l.nature as BudgetNature,
+      plannedCents: Number(l.planned_cents),
+      actualCents: l.actual_cents === null ? null : Number(l.actual_cents),
+    });
+  }
+  const facilities = await db.selectFrom('facility').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('position').execute();
+  for (const f of facilities) push(parts.facilities, f.action_id, { kind: f.kind as FacilityKind, name: f.name, capacity: f.capacity });
+  const axes = await db.selectFrom('action_axis').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('axis_id').execute();
+  for (const a of axes) push(parts.secondaryAxes, a.action_id, a.axis_id);
+  return parts;
+}
+
+export async function replaceBudgetLines(db: Executor, actionId: number, lines: readonly BudgetLine[]): Promise<void> {
+  await db.deleteFrom('budget_line').where('action_id', '=', actionId).execute();
+  if (lines.length === 0) return;
+  await db
+    .insertInto('budget_line')
+    .values(lines.map((l, i) => ({ action_id: actionId, year: l.year, funder: l.funder, nature: l.nature, planned_cents: l.plannedCents, actual_cents: l.actualCents, position: i + 1 })))
+    .execute();
+}
+
+export async function replaceFacilities(db: Executor, actionId: number, facilities: readonly Facility[]): Promise<void> {
+  await db.deleteFrom('facility').where('action_id', '=', actionId).execute();
+  if (facilities.length === 0) return;
+  await db
+    .insertInto('facility')
+    .values(facilities.map((f, i) => ({ action_id: actionId, kind: f.kind, name: f.name, capacity: f.capacity, position: i + 1 })))
+    .execute();
+}
+
+export async function replaceSecondaryAxes(db: Executor, actionId: number, axisIds: readonly number[]): Promise<void> {
+  await db.deleteFrom('action_axis').where('action_id', '=', actionId).execute();
+  if (axisIds.length === 0) return;
+  await db.insertInto('action_axis').values(axisIds.map((axis_id) => ({ action_id: actionId, axis_id }))).execute();
+}
+
+/** Axes of a convention among the given ids (to check that every axis belongs to it). */
+export async function axesOfConvention(db: Executor, conventionId: number, axisIds: readonly number[]): Promise<number[]> {
+  if (axisIds.length === 0) return [];
+  const rows = await db.selectFrom('axis').select('id').where('convention_id', '=', conventionId).where('id', 'in', axisIds).execute();
+  return rows.map((r) => r.id);
+}
