@@ -9,6 +9,12 @@ export const paths = {
   newAction: (conventionId: number) => `/conventions/${conventionId}/actions/nouvelle`,
   editAction: (id: number) => `/actions/${id}/modifier`,
   conventionsWithTheme: (theme: string) => `/conventions?theme=${encodeURIComponent(theme)}`,
+  login: '/connexion',
+  forgottenPassword: '/mot-de-passe-oublie',
+  resetPassword: (token: string) => `/mot-de-passe/${encodeURIComponent(token)}`,
+  invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
+  account: '/mon-compte',
+  administration: '/administration',
 };
 
 /** Parses a positive integer route parameter; NaN when it is not one. */

@@ -8,6 +8,9 @@ import { useConvention } from '../../api/conventions.js';
 import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
+import { ForbiddenContent } from '../Forbidden/ForbiddenContent.js';
+
+const OUTSIDE_ACTION_SCOPE = 'Cette action appartient à une convention qui ne fait pas partie de votre périmètre.';
 import { ActionForm } from './ActionForm.js';
 import { actionToFormValues, toActionInput } from './values.js';
 
@@ -17,7 +20,7 @@ export default function EditActionPage() {
   usePageTitle(query.data ? `Modifier « ${query.data.title} »` : 'Modifier l’action');
   if (Number.isNaN(id)) return <NotFoundContent />;
   if (query.isPending) return <Loading label="Chargement de l’action…" />;
-  if (query.isError) return <LoadError error={query.error} />;
+  if (query.isError) return <LoadError error={query.error} forbiddenReason={OUTSIDE_ACTION_SCOPE} />;
   return <EditAction action={query.data} />;
 }
 
@@ -29,6 +32,10 @@ function EditAction({ action }: { action: Action }) {
   const conventionTitle = convention.data?.title ?? 'Convention';
   // The version read when the form was filled: a later edit by someone else gives a 409.
   const version = useRef(action.version);
+  if (convention.isError) return <LoadError error={convention.error} forbiddenReason={OUTSIDE_ACTION_SCOPE} />;
+  if (convention.data && !convention.data.abilities.editPlan) {
+    return <ForbiddenContent reason="Votre rôle ne permet pas de modifier les actions de cette convention." />;
+  }
   return (
     <>
       <Breadcrumb
