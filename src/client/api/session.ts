@@ -38,26 +38,27 @@ export function useLogin() {
 }
 
 /**
- * Signing out: `leave` runs first (navigate away), so that pages reserved to signed-in people are
- * gone before the session is (they would otherwise send the person to the sign-in page).
+ * Signing out: `leave` runs first (navigate away, with `flushSync` so the new page is on screen), so
+ * that pages reserved to signed-in people are gone before the session is (they would otherwise send
+ * the person to the sign-in page).
  */
-export function useLogout(leave: () => void) {
+export function useLogout(leave: () => Promise<void> | void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<void>('/auth/logout', { method: 'POST' }),
-    onSettled: () => {
-      leave();
+    onSettled: async () => {
+      await leave();
       storeSession(client, SIGNED_OUT);
     },
   });
 }
 
-export function useLogoutEverywhere(leave: (closedSessions: number) => void) {
+export function useLogoutEverywhere(leave: (closedSessions: number) => Promise<void> | void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<{ closedSessions: number }>('/auth/logout-everywhere', { method: 'POST' }),
-    onSuccess: ({ closedSessions }) => {
-      leave(closedSessions);
+    onSuccess: async ({ closedSessions }) => {
+      await leave(closedSessions);
       storeSession(client, SIGNED_OUT);
     },
   });

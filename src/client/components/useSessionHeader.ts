@@ -12,7 +12,7 @@ export function useSessionHeader() {
   const user = data?.user ?? null;
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
-  const logout = useLogout(() => void navigate(paths.home));
+  const logout = useLogout(() => navigate(paths.home, { flushSync: true }));
 
   let quickAccessItems: HeaderProps.QuickAccessItem[] = [];
   if (data && user) {

@@ -39,7 +39,7 @@ function Account({ user }: { user: SignedInUser }) {
     const state: LoginNotice = {
       notice: `Vous êtes déconnecté de tous vos appareils (${closedSessions} session${plural} fermée${plural}).`,
     };
-    void navigate(paths.login, { state });
+    return navigate(paths.login, { state, flushSync: true });
   });
 
   return (
