@@ -25,6 +25,7 @@ export function NewPasswordInput({ label, value, email, error, registration }: P
   if (error && !rulesBroken) messages.unshift({ severity: 'error', message: error });
   return (
     <PasswordInput
+      className="fr-mb-4w"
       label={label}
       messagesHint="Le mot de passe doit respecter ces règles :"
       messages={messages}

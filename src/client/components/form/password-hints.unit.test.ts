@@ -13,6 +13,11 @@ describe('password hints', () => {
     expect(hints.every((h) => !h.met)).toBe(true);
   });
 
+  it('leaves out the e-mail rule when the e-mail is not known', () => {
+    expect(passwordHints('Ete-2025-Colombes!').map((h) => h.rule)).toEqual(passwordHints('', 'a@b.fr').map((h) => h.rule).slice(0, 2));
+    expect(passwordHints('Ete-2025-Colombes!').every((h) => h.met)).toBe(true);
+  });
+
   it('marks each rule as the password grows, in agreement with the policy', () => {
     const email = 'claire.martin@bois-colombes.fr';
     for (const password of ['court', 'toutenminusculesmaislong', 'Claire.Martin-2025!', 'Ete-2025-Colombes!']) {

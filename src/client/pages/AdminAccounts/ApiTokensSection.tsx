@@ -66,7 +66,7 @@ export function ApiTokensSection({ organisations }: { organisations: Organisatio
       {create.isSuccess && <NewTokenSecret key={create.data.id} token={create.data} />}
       {serverError && <ServerErrorAlert state={serverError} />}
       <form onSubmit={submit} noValidate>
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
           <div className="fr-col-12 fr-col-md-6">
             <Input
               label="Nom du jeton"

@@ -79,7 +79,7 @@ export function InviteSection({ organisations }: { organisations: Organisation[]
       )}
       {serverError && <ServerErrorAlert state={serverError} />}
       <form onSubmit={submit} noValidate>
-        <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
           <div className="fr-col-12 fr-col-md-4">
             <Input
               label="Adresse e-mail"

@@ -23,7 +23,7 @@ export function NewTokenSecret({ token }: { token: ApiTokenCreated }) {
         <>
           <p>
             Copiez-le maintenant : <strong>il ne sera plus jamais affiché</strong> (seule son empreinte est conservée).
-            L’intégration l’envoie dans l’en-tête <code>Authorization: Bearer …</code>.
+            Le logiciel l’envoie dans l’en-tête <code>Authorization</code>, précédé de <code>Bearer</code> et d’une espace.
           </p>
           <p className="fr-mt-1w">
             <label className="fr-label" htmlFor="nouveau-jeton">
