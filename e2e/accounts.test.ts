@@ -165,7 +165,12 @@ describe('accounts journey in Chromium', () => {
     await coordinator.getByLabel('Nouveau mot de passe', { exact: true }).fill(fresh);
     await coordinator.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     await coordinator.getByText('Votre mot de passe a été changé.', { exact: false }).waitFor();
-    await signInThroughPage(coordinator, server.url, COORDINATOR.email, fresh);
+    // With the keyboard alone: type, Tab to the password, Enter submits.
+    await coordinator.getByLabel('Adresse e-mail').focus();
+    await coordinator.keyboard.type(COORDINATOR.email);
+    await coordinator.keyboard.press('Tab');
+    await coordinator.keyboard.type(fresh);
+    await coordinator.keyboard.press('Enter');
     await coordinator.getByRole('link', { name: COORDINATOR.name }).waitFor();
   });
 
