@@ -54,6 +54,29 @@ describe('foundation journey in Chromium', () => {
     await screenshot(page, 'convention-issy');
   });
 
+  it('shows the public view to anonymous visitors: no edit control, the way to sign in', async () => {
+    const main = page.locator('main');
+    await main.getByText('Vue publique').waitFor();
+    expect(await main.getByRole('link', { name: 'Modifier la convention' }).count()).toBe(0);
+    expect(await main.getByRole('link', { name: 'Ajouter une action' }).count()).toBe(0);
+    expect(await main.getByRole('link', { name: /^Modifier l’action/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Nouvelle convention' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Se connecter' }).first().waitFor();
+  });
+
+  it('sends an anonymous visitor of a form to the sign-in page, then back to the form', async () => {
+    await page.goto(`${server.url}/conventions/nouvelle`);
+    await page.waitForURL(/\/connexion\?retour=%2Fconventions%2Fnouvelle$/);
+    await expect.poll(() => heading().textContent()).toBe('Se connecter');
+    await expectNoAxeViolations(page, 'connexion');
+    await page.getByLabel('Adresse e-mail').fill(server.admin.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(server.admin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/conventions\/nouvelle$/);
+    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await page.getByRole('link', { name: 'Nouvelle convention' }).waitFor();
+  });
+
   it('shows field errors on the creation form, then creates a convention for Antony', async () => {
     await page.goto(`${server.url}/conventions/nouvelle`);
     await expect.poll(() => heading().textContent()).toMatch(/convention/i);

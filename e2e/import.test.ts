@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type RunningServer } from './helpers/server.js';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshot } from './helpers/browser.js';
+import { signInThroughPage } from './helpers/session.js';
 
 const ARTICLE = [
   'Retour Partenaires',
@@ -22,6 +23,7 @@ describe('import from text in Chromium', () => {
     server = await startTestServer();
     browser = await launchBrowser();
     ({ page, foreignRequests } = await newPage(browser, server.url));
+    await signInThroughPage(page, server.url, server.admin.email, server.admin.password);
   });
   afterAll(async () => {
     await browser?.close();

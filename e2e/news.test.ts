@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type RunningServer } from './helpers/server.js';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshot } from './helpers/browser.js';
+import { signInThroughPage } from './helpers/session.js';
 
 describe('partner news journey in Chromium', () => {
   let server: RunningServer;
@@ -16,6 +17,7 @@ describe('partner news journey in Chromium', () => {
     const desk = await newPage(browser, server.url);
     page = desk.page;
     foreign.push(desk.foreignRequests);
+    await signInThroughPage(page, server.url, server.admin.email, server.admin.password);
   });
   afterAll(async () => {
     await browser?.close();
@@ -61,7 +63,7 @@ describe('partner news journey in Chromium', () => {
   it('publishes the article', async () => {
     await page.getByRole('button', { name: 'Publier' }).click();
     await page.getByRole('link', { name: 'Voir la page publique' }).waitFor();
-    expect(await page.locator('main').textContent()).toMatch(/Publié le .+ par api/);
+    expect(await page.locator('main').textContent()).toMatch(/Publié le .+ par Administrateur/);
     await expectNoAxeViolations(page, 'article publié');
     await screenshot(page, 'news-editor');
   });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type RunningServer } from './helpers/server.js';
 import { expectNoAxeViolations, launchBrowser, newPage, screenshot } from './helpers/browser.js';
+import { INTERNAL_HEADER } from '../src/server/platform/http/auth.js';
+import { signInThroughPage } from './helpers/session.js';
 
 describe('plan d’actions follow-up journey in Chromium', () => {
   let server: RunningServer;
@@ -15,6 +17,7 @@ describe('plan d’actions follow-up journey in Chromium', () => {
     server = await startTestServer();
     browser = await launchBrowser();
     ({ page, foreignRequests } = await newPage(browser, server.url));
+    await signInThroughPage(page, server.url, server.admin.email, server.admin.password);
   });
   afterAll(async () => {
     await browser?.close();
@@ -128,6 +131,7 @@ describe('plan d’actions follow-up journey in Chromium', () => {
 
   it('gives the second of two people editing the same fiche a conflict showing what changed', async () => {
     const other = await newPage(browser, server.url);
+    await signInThroughPage(other.page, server.url, server.admin.email, server.admin.password);
     const editUrl = `${ficheUrl}/modifier`;
     await page.goto(editUrl);
     await other.page.goto(editUrl);
@@ -154,7 +158,7 @@ describe('plan d’actions follow-up journey in Chromium', () => {
     await page.getByLabel('Libellé de la nouvelle version').fill('Plan signé en mars 2023');
     await page.getByRole('button', { name: 'Enregistrer la version actuelle du plan' }).click();
     await page.getByRole('cell', { name: 'Plan signé en mars 2023' }).waitFor();
-    await server.app.inject({ method: 'POST', url: '/api/v1/conventions/2/actions', payload: { title: 'Ouvrir une ludothèque', themes: ['parentalite'] } });
+    await server.app.inject({ method: 'POST', url: '/api/v1/conventions/2/actions', payload: { title: 'Ouvrir une ludothèque', themes: ['parentalite'] }, headers: { [INTERNAL_HEADER]: server.app.internalSecret } });
     await page.getByLabel('Objet').fill('Ajout d’une ludothèque au plan');
     await page.getByLabel('Date de signature').fill('2025-06-12');
     await page.getByRole('button', { name: 'Enregistrer l’avenant' }).click();

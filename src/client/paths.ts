@@ -23,6 +23,12 @@ export const paths = {
   coverage: (filters: Filters = {}) => withFilters('/couverture', filters),
   themesMatrix: (filters: Filters = {}) => withFilters('/territoires/champs', filters),
   renewals: (filters: Filters = {}) => withFilters('/territoires/renouvellements', filters),
+  login: '/connexion',
+  forgottenPassword: '/mot-de-passe-oublie',
+  resetPassword: (token: string) => `/mot-de-passe/${encodeURIComponent(token)}`,
+  invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
+  account: '/mon-compte',
+  administration: '/administration',
 };
 
 type Filters = Record<string, string | number | undefined>;

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.js';
+import { RequireSignIn } from './components/RequireSignIn.js';
 
 // One lazy chunk per page, so the first load carries only the layout and the page shown.
 const HomePage = lazy(() => import('./pages/Home/HomePage.js'));
@@ -26,6 +27,12 @@ const PublicConventionPage = lazy(() => import('./pages/NewsConvention/PublicCon
 const NewsDeskPage = lazy(() => import('./pages/NewsDesk/NewsDeskPage.js'));
 const NewsEditorPage = lazy(() => import('./pages/NewsEditor/NewsEditorPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
+const LoginPage = lazy(() => import('./pages/AuthLogin/LoginPage.js'));
+const ForgottenPasswordPage = lazy(() => import('./pages/AuthPassword/ForgottenPasswordPage.js'));
+const ResetPasswordPage = lazy(() => import('./pages/AuthPassword/ResetPasswordPage.js'));
+const InvitationPage = lazy(() => import('./pages/AuthInvitation/InvitationPage.js'));
+const AccountPage = lazy(() => import('./pages/AuthAccount/AccountPage.js'));
+const AdministrationPage = lazy(() => import('./pages/AdminAccounts/AdministrationPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -33,26 +40,38 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'conventions', element: <ConventionsPage /> },
-      { path: 'conventions/nouvelle', element: <NewConventionPage /> },
-      { path: 'conventions/importer', element: <ImportPage /> },
       { path: 'conventions/:id', element: <ConventionPage /> },
-      { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
-      { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },
-      { path: 'actions/:id/modifier', element: <EditActionPage /> },
+      { path: 'actions/:id', element: <ActionPage /> },
       { path: 'couverture', element: <CoveragePage /> },
       { path: 'territoires/champs', element: <ThemesMatrixPage /> },
       { path: 'territoires/renouvellements', element: <RenewalsPage /> },
       { path: 'actualites', element: <NewsPage /> },
       { path: 'actualites/:slug', element: <NewsArticlePage /> },
       { path: 'ctg/:id', element: <PublicConventionPage /> },
-      { path: 'redaction', element: <NewsDeskPage /> },
-      { path: 'redaction/:id', element: <NewsEditorPage /> },
-      { path: 'actions/:id', element: <ActionPage /> },
-      { path: 'conventions/:id/bilans', element: <ReviewsPage /> },
-      { path: 'bilans/:id', element: <ReviewPage /> },
-      { path: 'conventions/:id/avenants', element: <AmendmentsPage /> },
-      { path: 'conventions/:id/suivi', element: <FollowUpPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: 'connexion', element: <LoginPage /> },
+      { path: 'mot-de-passe-oublie', element: <ForgottenPasswordPage /> },
+      { path: 'mot-de-passe/:token', element: <ResetPasswordPage /> },
+      { path: 'invitation/:token', element: <InvitationPage /> },
+      {
+        // Forms, follow-up work and personal pages: anonymous visitors go to the sign-in page and come back.
+        element: <RequireSignIn />,
+        children: [
+          { path: 'conventions/nouvelle', element: <NewConventionPage /> },
+          { path: 'conventions/importer', element: <ImportPage /> },
+          { path: 'conventions/:id/modifier', element: <EditConventionPage /> },
+          { path: 'conventions/:id/actions/nouvelle', element: <NewActionPage /> },
+          { path: 'actions/:id/modifier', element: <EditActionPage /> },
+          { path: 'conventions/:id/bilans', element: <ReviewsPage /> },
+          { path: 'bilans/:id', element: <ReviewPage /> },
+          { path: 'conventions/:id/avenants', element: <AmendmentsPage /> },
+          { path: 'conventions/:id/suivi', element: <FollowUpPage /> },
+          { path: 'redaction', element: <NewsDeskPage /> },
+          { path: 'redaction/:id', element: <NewsEditorPage /> },
+          { path: 'mon-compte', element: <AccountPage /> },
+          { path: 'administration', element: <AdministrationPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -22,24 +22,60 @@ export class ApiError extends Error {
   get isNotFound(): boolean {
     return this.status === 404;
   }
+
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
+  }
+
+  get isForbidden(): boolean {
+    return this.status === 403 && this.code !== 'csrf';
+  }
+}
+
+/** The server's message about one field of the request, if its error names that field. */
+export function serverFieldMessage(error: unknown, field: string): string | undefined {
+  return error instanceof ApiError ? error.fields.find((f) => f.path === field)?.message : undefined;
+}
+
+/**
+ * The anti-forgery token of the current session (from `GET /auth/me`, or the login and invitation
+ * answers). Every write authenticated by the session cookie must send it in `x-csrf-token`.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
 }
 
 const API_ROOT = '/api/v1';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-export async function apiFetch<T>(
-  path: string,
-  options: { method?: Method; body?: unknown; signal?: AbortSignal } = {},
-): Promise<T> {
-  const { method = 'GET', body, signal } = options;
+type FetchOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
+
+export async function apiFetch<T>(path: string, options: FetchOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    // The session changed elsewhere (another tab signed in again): take the new token, try once more.
+    if (!(error instanceof ApiError && error.status === 403 && error.code === 'csrf')) throw error;
+    const me = await send<{ csrfToken: string | null }>('/auth/me', { signal: options.signal });
+    setCsrfToken(me.csrfToken);
+    return send<T>(path, options);
+  }
+}
+
+async function send<T>(path: string, { method = 'GET', body, signal }: FetchOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(`${API_ROOT}${path}`, {
       method,
       signal,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {

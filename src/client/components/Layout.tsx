@@ -7,11 +7,13 @@ import { headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
 import { paths } from '../paths.js';
 import { useBrand } from './brand.js';
 import { Loading } from './PageState.js';
+import { useSessionHeader } from './useSessionHeader.js';
 
 export function Layout() {
   const brand = useBrand();
   const { pathname } = useLocation();
   const mainRef = useMainFocusOnNavigation(pathname);
+  const session = useSessionHeader();
   const serviceTitle = brand.organisation || brand.name;
   const tagline = brand.organisation ? `${brand.name} · ${brand.tagline}` : brand.tagline;
   const homeLinkProps = { to: paths.home, title: `Accueil — ${brand.name}` };
@@ -42,6 +44,7 @@ export function Layout() {
         serviceTagline={tagline}
         homeLinkProps={homeLinkProps}
         operatorLogo={logo}
+        quickAccessItems={session.quickAccessItems}
         navigation={[
           { text: 'Accueil', linkProps: { to: paths.home }, isActive: pathname === paths.home },
           {
@@ -58,18 +61,17 @@ export function Layout() {
               { text: 'Calendrier des renouvellements', linkProps: { to: paths.renewals() }, isActive: pathname === '/territoires/renouvellements' },
             ],
           },
-          {
-            text: 'Nouvelle convention',
-            linkProps: { to: paths.newConvention },
-            isActive: pathname === paths.newConvention,
-          },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
-          { text: 'Rédaction', linkProps: { to: paths.newsDesk }, isActive: pathname.startsWith(paths.newsDesk) },
-          {
-            text: 'Importer un texte',
-            linkProps: { to: paths.importText },
-            isActive: pathname === paths.importText,
-          },
+          ...(session.canCreateConvention
+            ? [
+                { text: 'Nouvelle convention', linkProps: { to: paths.newConvention }, isActive: pathname === paths.newConvention },
+                { text: 'Importer un texte', linkProps: { to: paths.importText }, isActive: pathname === paths.importText },
+                { text: 'Rédaction', linkProps: { to: paths.newsDesk }, isActive: pathname.startsWith(paths.newsDesk) },
+              ]
+            : []),
+          ...(session.canAdministrate
+            ? [{ text: 'Administration', linkProps: { to: paths.administration }, isActive: pathname === paths.administration }]
+            : []),
         ]}
       />
       <main id="contenu" tabIndex={-1} ref={mainRef} className="fr-container fr-py-6w ctg-main">

@@ -2,6 +2,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Link } from 'react-router';
 import { ApiError } from '../api/http.js';
 import { paths } from '../paths.js';
+import { ForbiddenContent } from '../pages/Forbidden/ForbiddenContent.js';
 import { usePageTitle } from './brand.js';
 
 export function Loading({ label = 'Chargement…' }: { label?: string }) {
@@ -12,9 +13,15 @@ export function Loading({ label = 'Chargement…' }: { label?: string }) {
   );
 }
 
-/** What a page shows when its data could not be loaded; a 404 becomes the "page not found" content. */
-export function LoadError({ error }: { error: unknown }) {
+/**
+ * What a page shows when its data could not be loaded: a 404 becomes the "page not found" content,
+ * a 403 the "access denied" one (`forbiddenReason` says what lies outside the person's scope).
+ */
+export function LoadError({ error, forbiddenReason }: { error: unknown; forbiddenReason?: string }) {
   if (error instanceof ApiError && error.isNotFound) return <NotFoundContent />;
+  if (error instanceof ApiError && error.isForbidden) {
+    return <ForbiddenContent reason={forbiddenReason} serverMessage={error.message} />;
+  }
   return (
     <>
       <h1>Chargement impossible</h1>

@@ -3,14 +3,6 @@ import '@gouvfr/dsfr-chart/LineChart.css';
 import type { Indicator } from '../../../shared/api/index.js';
 import { expectedAt } from '../../../shared/indicator-state.js';
 
-declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace JSX {
-    interface IntrinsicElements {
-      'line-chart': { x: string; y: string; name?: string; 'unit-tooltip'?: string; 'selected-palette'?: string };
-    }
-  }
-}
 
 /** Measured values against the trajectory; the table next to it carries the same figures. */
 export default function IndicatorChart({ indicator }: { indicator: Indicator }) {

@@ -8,9 +8,12 @@ import { useConvention } from '../../api/conventions.js';
 import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
+import { ForbiddenContent } from '../Forbidden/ForbiddenContent.js';
 import { ActionForm } from './ActionForm.js';
 import { ConflictChanges } from './ConflictChanges.js';
 import { actionToFormValues, toActionInput } from './values.js';
+
+const OUTSIDE_ACTION_SCOPE = 'Cette action appartient à une convention qui ne fait pas partie de votre périmètre.';
 
 export default function EditActionPage() {
   const id = parseId(useParams().id);
@@ -18,7 +21,7 @@ export default function EditActionPage() {
   usePageTitle(query.data ? `Modifier « ${query.data.title} »` : 'Modifier l’action');
   if (Number.isNaN(id)) return <NotFoundContent />;
   if (query.isPending) return <Loading label="Chargement de l’action…" />;
-  if (query.isError) return <LoadError error={query.error} />;
+  if (query.isError) return <LoadError error={query.error} forbiddenReason={OUTSIDE_ACTION_SCOPE} />;
   return <EditAction action={query.data} />;
 }
 
@@ -32,6 +35,10 @@ function EditAction({ action }: { action: Action }) {
   const version = useRef(action.version);
   // The action as it was when the form was filled, to show what someone else changed since.
   const opened = useRef<Action>(action);
+  if (convention.isError) return <LoadError error={convention.error} forbiddenReason={OUTSIDE_ACTION_SCOPE} />;
+  if (convention.data && !convention.data.abilities.editPlan) {
+    return <ForbiddenContent reason="Votre rôle ne permet pas de modifier les actions de cette convention." />;
+  }
   return (
     <>
       <Breadcrumb

@@ -6,6 +6,7 @@ import { useConvention } from '../../api/conventions.js';
 import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
+import { ForbiddenContent, OUTSIDE_SCOPE } from '../Forbidden/ForbiddenContent.js';
 import { ActionForm } from './ActionForm.js';
 import { emptyActionValues, toActionInput } from './values.js';
 
@@ -15,7 +16,8 @@ export default function NewActionPage() {
   usePageTitle('Nouvelle action');
   if (Number.isNaN(id)) return <NotFoundContent />;
   if (query.isPending) return <Loading label="Chargement de la convention…" />;
-  if (query.isError) return <LoadError error={query.error} />;
+  if (query.isError) return <LoadError error={query.error} forbiddenReason={OUTSIDE_SCOPE} />;
+  if (!query.data.abilities.editPlan) return <ForbiddenContent reason="Votre rôle ne permet pas de modifier le plan d’actions de cette convention." />;
   return <NewAction convention={query.data} />;
 }
 

@@ -29,15 +29,21 @@ export function ActionsSection({ convention }: { convention: ConventionDetail })
   const groups = groupByTheme(convention.actions, order, themeLabel);
   return (
     <section aria-labelledby="plan-actions" className="fr-mb-6w">
-      <h2 id="plan-actions">Plan d’actions</h2>
-      {groups.length === 0 && <p>Aucune action n’est encore inscrite au plan d’actions.</p>}
+      <h2 id="plan-actions">{convention.abilities.publicView ? 'Actions phares' : 'Plan d’actions'}</h2>
+      {groups.length === 0 && (
+        <p>
+          {convention.abilities.publicView
+            ? 'Aucune action phare n’est publiée pour cette convention.'
+            : 'Aucune action n’est encore inscrite au plan d’actions.'}
+        </p>
+      )}
       {groups.map((group) => (
         <section key={group.code} aria-labelledby={`champ-${group.code || 'autres'}`} className="fr-mb-4w">
           <h3 id={`champ-${group.code || 'autres'}`}>{group.label}</h3>
           <ul className="fr-raw-list" role="list">
             {group.actions.map((action) => (
               <li key={action.id} className="fr-mb-3w">
-                <ActionItem action={action} themeLabel={themeLabel} />
+                <ActionItem action={action} themeLabel={themeLabel} canEdit={convention.abilities.editPlan} />
               </li>
             ))}
           </ul>
@@ -47,7 +53,9 @@ export function ActionsSection({ convention }: { convention: ConventionDetail })
   );
 }
 
-function ActionItem({ action, themeLabel }: { action: Action; themeLabel: (code: string) => string }) {
+type ActionItemProps = { action: Action; themeLabel: (code: string) => string; canEdit: boolean };
+
+function ActionItem({ action, themeLabel, canEdit }: ActionItemProps) {
   const details: [string, string][] = [];
   if (action.places.length > 0) details.push([action.places.length > 1 ? 'Lieux' : 'Lieu', action.places.join(', ')]);
   if (action.scope) details.push(['Périmètre', action.scope]);
@@ -93,9 +101,11 @@ function ActionItem({ action, themeLabel }: { action: Action; themeLabel: (code:
           ))}
         </ul>
       )}
-      <Link className="fr-link fr-icon-edit-line fr-link--icon-left" to={paths.editAction(action.id)}>
-        Modifier<span className="fr-sr-only"> l’action « {action.title} »</span>
-      </Link>
+      {canEdit && (
+        <Link className="fr-link fr-icon-edit-line fr-link--icon-left" to={paths.editAction(action.id)}>
+          Modifier<span className="fr-sr-only"> l’action « {action.title} »</span>
+        </Link>
+      )}
     </article>
   );
 }

@@ -63,7 +63,7 @@ export function StatusPanel({ convention }: { convention: ConventionDetail }) {
           description={`Statut passé à « ${CONVENTION_STATUS_LABELS[done]} ».`}
         />
       )}
-      {convention.allowedTransitions.length === 0 ? (
+      {!convention.abilities.edit ? null : convention.allowedTransitions.length === 0 ? (
         <p>Aucun changement de statut n’est possible depuis ce statut.</p>
       ) : (
         <>

@@ -4,6 +4,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { type ConventionCreateInput } from '../../../shared/api/index.js';
 import { CONVENTION_INITIAL_STATUSES, CONVENTION_STATUS_LABELS } from '../../../shared/enums.js';
 import { useBrandConfig, useCafs } from '../../api/reference.js';
+import { useMe } from '../../api/session.js';
 import type { ConventionFormValues } from './values.js';
 
 const INITIAL_STATUSES = CONVENTION_INITIAL_STATUSES;
@@ -16,7 +17,17 @@ type Props = {
 
 /** Create mode: the Caf and the initial status. Edit mode: the Caf as text (status moves on the convention page). */
 export function CafAndStatusFields({ mode, cafName, form }: Props) {
-  const cafs = useCafs();
+  const allCafs = useCafs();
+  const user = useMe().data?.user;
+  // A Caf's agents and admins create conventions for their own Caf; platform admins for any.
+  const cafs = {
+    ...allCafs,
+    data: allCafs.data?.filter(
+      (caf) =>
+        user?.isPlatformAdmin ||
+        user?.memberships.some((m) => m.organisationId === caf.id && m.conventionIds === null && (m.role === 'caf_admin' || m.role === 'caf_agent')),
+    ),
+  };
   const organisation = useBrandConfig().data?.organisation;
   const { register, formState, getValues, setValue } = form;
   const errors = formState.errors;

@@ -7,6 +7,7 @@ import { isConventionDetail, storeConvention, useConvention, useUpdateConvention
 import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
+import { ForbiddenContent, OUTSIDE_SCOPE } from '../Forbidden/ForbiddenContent.js';
 import { ConventionForm } from './ConventionForm.js';
 import { conventionToFormValues, toUpdateInput } from './values.js';
 
@@ -16,7 +17,8 @@ export default function EditConventionPage() {
   usePageTitle(query.data ? `Modifier « ${query.data.title} »` : 'Modifier la convention');
   if (Number.isNaN(id)) return <NotFoundContent />;
   if (query.isPending) return <Loading label="Chargement de la convention…" />;
-  if (query.isError) return <LoadError error={query.error} />;
+  if (query.isError) return <LoadError error={query.error} forbiddenReason={OUTSIDE_SCOPE} />;
+  if (!query.data.abilities.edit) return <ForbiddenContent reason="Votre rôle ne permet pas de modifier cette convention." />;
   return <EditConvention convention={query.data} />;
 }
 

@@ -2,7 +2,9 @@ import { useNavigate } from 'react-router';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useCreateConvention } from '../../api/conventions.js';
 import { usePageTitle } from '../../components/brand.js';
+import { canCreateConvention, useMe } from '../../api/session.js';
 import { paths } from '../../paths.js';
+import { ForbiddenContent } from '../Forbidden/ForbiddenContent.js';
 import { ConventionForm } from './ConventionForm.js';
 import { emptyConventionValues, toCreateInput } from './values.js';
 
@@ -10,6 +12,9 @@ export default function NewConventionPage() {
   usePageTitle('Nouvelle convention');
   const navigate = useNavigate();
   const create = useCreateConvention();
+  if (!canCreateConvention(useMe().data?.user)) {
+    return <ForbiddenContent reason="La création d’une convention est réservée aux agents et administrateurs d’une Caf." />;
+  }
   return (
     <>
       <Breadcrumb

@@ -1,0 +1,32 @@
+import { useLocation, useNavigate } from 'react-router';
+import type { HeaderProps } from '@codegouvfr/react-dsfr/Header';
+import { canAdministrate, canCreateConvention, loginPathFor, useLogout, useMe } from '../api/session.js';
+import { paths } from '../paths.js';
+
+/**
+ * The header's part that depends on who is signed in: « Se connecter », or the person's name (their
+ * account page) and « Se déconnecter »; and which navigation items the person may use.
+ */
+export function useSessionHeader() {
+  const { data } = useMe();
+  const user = data?.user ?? null;
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout(() => navigate(paths.home, { flushSync: true }));
+
+  let quickAccessItems: HeaderProps.QuickAccessItem[] = [];
+  if (data && user) {
+    quickAccessItems = [
+      { iconId: 'fr-icon-account-circle-line', text: user.displayName, linkProps: { to: paths.account } },
+      {
+        iconId: 'fr-icon-logout-box-r-line',
+        text: 'Se déconnecter',
+        buttonProps: { onClick: () => logout.mutate(), disabled: logout.isPending },
+      },
+    ];
+  } else if (data) {
+    const here = pathname === paths.login ? paths.home : `${pathname}${search}`;
+    quickAccessItems = [{ iconId: 'fr-icon-account-circle-line', text: 'Se connecter', linkProps: { to: loginPathFor(here) } }];
+  }
+  return { quickAccessItems, canCreateConvention: canCreateConvention(user), canAdministrate: canAdministrate(user) };
+}
