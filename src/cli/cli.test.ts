@@ -64,7 +64,7 @@ describe.each(ENGINES)('pilote-ctg CLI (%s)', (engine) => {
   });
 
   it('has --help on every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['demo'], ['territories', 'load'], ['conventions', 'list'], ['conventions', 'show']]) {
+    for (const command of [[], ['serve'], ['migrate'], ['demo'], ['admin'], ['territories', 'load'], ['conventions', 'list'], ['conventions', 'show']]) {
       expect(await cli(...command, '--help')).toMatch(/Usage: pilote-ctg/);
     }
   });
@@ -73,5 +73,24 @@ describe.each(ENGINES)('pilote-ctg CLI (%s)', (engine) => {
     expect(await cli('demo')).toMatch(/Démonstration chargée : 3 conventions/);
     const list = JSON.parse(await cli('conventions', 'list', '--json')) as { total: number };
     expect(list.total).toBe(3);
+  });
+
+  it('creates a platform administrator whose random password is shown once and works', async () => {
+    const output = await cli('admin', '--email', 'exploitation@exemple.fr');
+    const password = /mot de passe : (\S+)/.exec(output)![1]!;
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    const again = /mot de passe : (\S+)/.exec(await cli('admin', '--email', 'exploitation@exemple.fr'))![1]!;
+    expect(again).not.toBe(password);
+    const app = await buildApp({ database, config: loadConfig({}), logger: false });
+    try {
+      const old = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'exploitation@exemple.fr', password } });
+      expect(old.statusCode).toBe(401);
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'exploitation@exemple.fr', password: again } });
+      expect(login.statusCode).toBe(200);
+      expect(login.json().user.isPlatformAdmin).toBe(true);
+    } finally {
+      await app.close();
+    }
+    await expect(cli('admin', '--email', 'pas-une-adresse')).rejects.toMatchObject({ stderr: expect.stringContaining('adresse e-mail invalide') });
   });
 });

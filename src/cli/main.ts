@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerServe } from './serve.command.js';
+import { registerAdminCommand } from './admin.command.js';
 import { registerDatabaseCommands } from './database.command.js';
 import { registerConventionCommands } from './conventions.command.js';
 import { registerCoverageCommand } from './coverage.command.js';
@@ -13,6 +14,7 @@ const program = new Command()
 
 registerServe(program);
 registerDatabaseCommands(program);
+registerAdminCommand(program);
 registerConventionCommands(program);
 registerCoverageCommand(program);
 registerNewsCommands(program);
