@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerServe } from './serve.command.js';
 import { registerAdminCommand } from './admin.command.js';
+import { registerBackupCommands } from './backup.command.js';
 import { registerDatabaseCommands } from './database.command.js';
 import { registerConventionCommands } from './conventions.command.js';
 import { registerCoverageCommand } from './coverage.command.js';
@@ -15,6 +16,7 @@ const program = new Command()
 registerServe(program);
 registerDatabaseCommands(program);
 registerAdminCommand(program);
+registerBackupCommands(program);
 registerConventionCommands(program);
 registerCoverageCommand(program);
 registerNewsCommands(program);
