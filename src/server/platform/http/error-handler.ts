@@ -32,6 +32,15 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'invalid_request', message: 'Requête invalide.' },
 };
 
+/** Connection-level failures of either engine: the database is away, not the request wrong. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
+}
+
 function toBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) {
     const { code, message, fields, current } = error;
@@ -40,6 +49,12 @@ function toBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, body: validationBody(error) };
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { status: known.status, body: { error: { code: known.code, message: known.message } } };
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: { error: { code: 'unavailable', message: 'La base de données est momentanément indisponible : réessayez dans quelques instants. Rien n’a été enregistré.' } },
+    };
+  }
   if (error.statusCode === 429) {
     return { status: 429, body: { error: { code: 'rate_limited', message: 'Trop de demandes en peu de temps : patientez une minute avant de réessayer.' } } };
   }
@@ -52,7 +67,8 @@ function toBody(error: FastifyError): { status: number; body: ErrorBody } {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, body } = toBody(error);
-    if (status >= 500) request.log.error({ err: error }, 'unhandled error');
+    if (status >= 500) request.log.error({ err: error }, status === 503 ? 'database unavailable' : 'unhandled error');
+    if (status === 503) void reply.header('retry-after', '5');
     return reply.status(status).send(body);
   });
 }
