@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
+import PDFDocument from 'pdfkit';
 import { ENGINES } from '../../../test/helpers/databases.js';
 import { createTestApp, snapshotCounts, type TestApp } from '../../../test/helpers/app.js';
 import type { ErrorResponse } from '../../shared/api/common.js';
@@ -103,6 +104,21 @@ describe.each(ENGINES)('import from text (%s)', (engine) => {
     const exe = await t.request<ErrorResponse>({ method: 'POST', url: '/api/v1/imports/extract-file', ...multipart('virus.exe', Buffer.from('MZ')) });
     expect(exe.status).toBe(415);
     expect(exe.body.error.message).toContain('Format de fichier');
+  });
+
+  it('reads an uploaded text PDF', async () => {
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument({ size: 'A4' });
+      const chunks: Buffer[] = [];
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      for (const line of ANTONY.split('\n')) doc.text(line);
+      doc.end();
+    });
+    const fromPdf = await t.request<Extraction & { sourceName: string }>({ method: 'POST', url: '/api/v1/imports/extract-file', ...multipart('antony.pdf', pdf, 'application/pdf') });
+    expect(fromPdf.status).toBe(200);
+    expect(fromPdf.body.sourceName).toBe('antony.pdf');
+    expect(fromPdf.body.conventions[0]!.territories.map((x) => x.code)).toEqual(['92002']);
   });
 
   it('creates the reviewed convention, its signature, persons and actions in one go, and keeps the source text', async () => {
