@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../../../test/helpers/databases.js';
+import { loadTerritories } from '../territories/territories.loader.js';
+import { ensureDefaultThemes } from '../themes/themes.service.js';
+import { generateDataset } from './generate.js';
+
+describe.each(ENGINES)('synthetic dataset (%s)', (engine) => {
+  const databases: TestDatabase[] = [];
+  const fresh = async () => {
+    const database = await createTestDatabase(engine);
+    databases.push(database);
+    await loadTerritories(database.db, { departements: ['92'] });
+    await ensureDefaultThemes(database.db);
+    return database;
+  };
+  let first: TestDatabase;
+  beforeAll(async () => {
+    first = await fresh();
+  });
+  afterAll(async () => {
+    for (const database of databases) await database.drop();
+  });
+
+  const fingerprint = async (database: TestDatabase) =>
+    (await database.db.selectFrom('action').select(['title', 'status', 'convention_id']).orderBy('id').execute()).map((a) => `${a.convention_id}:${a.status}:${a.title}`);
+
+  it('is the same for the same seed, follows the rules, and leaves the database usable', async () => {
+    const result = await generateDataset(first.db, { scale: 'caf', departement: '92', seed: 7, conventionsPerCaf: 6, actionsPerConvention: 5 });
+    expect(result).toMatchObject({ cafs: 1, conventions: 6, actions: 30, indicatorValues: 120 });
+    const second = await fresh();
+    await generateDataset(second.db, { scale: 'caf', departement: '92', seed: 7, conventionsPerCaf: 6, actionsPerConvention: 5 });
+    expect(await fingerprint(second)).toEqual(await fingerprint(first));
+    const signedWithoutSignature = await first.db
+      .selectFrom('convention as c')
+      .select('c.id')
+      .where('c.status', 'in', ['signee', 'en_cours', 'echue', 'resiliee'])
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('signature_event as s').select('s.id').whereRef('s.convention_id', '=', 'c.id'))))
+      .execute();
+    expect(signedWithoutSignature).toEqual([]);
+    // New rows get fresh ids after the bulk insert (PostgreSQL identity sequences realigned).
+    const inserted = await first.db
+      .insertInto('organisation')
+      .values({ kind: 'autre', name: 'Après génération', search_name: 'apres generation', territory_code: null, departement_code: null, created_at: '2026-01-01', updated_at: '2026-01-01' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(inserted.id).toBeGreaterThan(1);
+  });
+});
