@@ -59,6 +59,7 @@ export function Layout() {
               { text: 'Couverture de la population', linkProps: { to: paths.coverage() }, isActive: pathname.startsWith('/couverture') },
               { text: 'Champs d’intervention par territoire', linkProps: { to: paths.themesMatrix() }, isActive: pathname === '/territoires/champs' },
               { text: 'Calendrier des renouvellements', linkProps: { to: paths.renewals() }, isActive: pathname === '/territoires/renouvellements' },
+              { text: 'Données du diagnostic', linkProps: { to: paths.diagnostics() }, isActive: pathname === '/territoires/donnees' },
             ],
           },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
