@@ -160,6 +160,28 @@ describe('territorial views in Chromium', () => {
     await screenshot(page, 'donnees-diagnostic');
   });
 
+  it('sets and changes a coverage target of the Caf, shown against the national trajectory', async () => {
+    await page.goto(`${server.url}/couverture/cibles`);
+    await expect.poll(() => heading().textContent()).toBe('Cibles de couverture');
+    const table = page.getByRole('table', { name: /Cibles de couverture par année — Caf des Hauts-de-Seine et trajectoire nationale/ });
+    await table.waitFor();
+    const row = (year: number) => table.locator('tbody tr', { has: page.getByRole('rowheader', { name: String(year), exact: true }) });
+    expect((await row(2022).textContent())?.replace(/\s/g, ' ')).toMatch(/85 %/);
+    await expectNoAxeViolations(page, 'cibles de couverture');
+    await page.getByLabel('Année').fill('2026');
+    await page.getByLabel(/^Part de la population couverte/).fill('40');
+    await page.getByRole('button', { name: 'Enregistrer la cible' }).click();
+    await page.getByRole('heading', { name: 'Cible enregistrée' }).waitFor();
+    await expect.poll(async () => (await row(2026).textContent())?.replace(/\s/g, ' ')).toMatch(/40 %/);
+    await page.getByRole('button', { name: 'Modifier la cible 2026' }).click();
+    await expect.poll(() => page.getByLabel(/^Part de la population couverte/).inputValue()).toBe('40');
+    await page.getByLabel(/^Part de la population couverte/).fill('45,5'.replace(',', '.'));
+    await page.getByRole('button', { name: 'Enregistrer la cible' }).click();
+    await expect.poll(async () => (await row(2026).textContent())?.replace(/\s/g, ' ')).toMatch(/45,5 %/);
+    await expectNoAxeViolations(page, 'cible enregistrée');
+    await screenshot(page, 'cibles-couverture');
+  });
+
   it('made no request outside the application', () => {
     expect(foreignRequests).toEqual([]);
   });
