@@ -168,7 +168,7 @@ describe('territorial views in Chromium', () => {
     const row = (year: number) => table.locator('tbody tr', { has: page.getByRole('rowheader', { name: String(year), exact: true }) });
     expect((await row(2022).textContent())?.replace(/\s/g, ' ')).toMatch(/85 %/);
     await expectNoAxeViolations(page, 'cibles de couverture');
-    await page.getByLabel('Année').fill('2026');
+    await page.getByLabel('Année', { exact: true }).fill('2026');
     await page.getByLabel(/^Part de la population couverte/).fill('40');
     await page.getByRole('button', { name: 'Enregistrer la cible' }).click();
     await page.getByRole('heading', { name: 'Cible enregistrée' }).waitFor();

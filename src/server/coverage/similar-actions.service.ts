@@ -30,36 +30,50 @@ function tokensOf(row: { id: number; title: string; description: string | null; 
   return tokens;
 }
 
+/** The stems of every action in `keys`: from memory when unchanged, else read and stemmed once. */
+async function tokensOfAll(db: Executor, keys: { id: number; updated_at: string }[]): Promise<Map<number, Token[]>> {
+  const result = new Map<number, Token[]>();
+  const missing: number[] = [];
+  for (const k of keys) {
+    const cached = tokenCache.get(`${k.id}|${k.updated_at}`);
+    if (cached) result.set(k.id, cached);
+    else missing.push(k.id);
+  }
+  for (const row of await repo.actionTexts(db, missing)) result.set(row.id, tokensOf(row));
+  return result;
+}
+
 /** Actions of other conventions whose text is closest to this one's, among those the caller may see. */
 export async function getSimilarActions(db: Executor, principal: Principal, id: number, query: SimilarActionsQuery): Promise<SimilarActions> {
   const action = await getActionForCaller(db, principal, id);
-  const rows = await repo.actionTexts(db, scopeOf(principal), principal.kind === 'anonymous');
-  const docs: SimilarityDoc[] = rows.map((r) => ({ id: r.id, group: r.convention_id, tokens: tokensOf(r) }));
+  const keys = await repo.actionKeys(db, scopeOf(principal), principal.kind === 'anonymous');
+  const tokens = await tokensOfAll(db, keys);
+  const docs: SimilarityDoc[] = keys.map((k) => ({ id: k.id, group: k.convention_id, tokens: tokens.get(k.id) ?? [] }));
   const reference =
     docs.find((d) => d.id === id) ??
     ({ id, group: action.conventionId, tokens: tokenize([action.title, action.description ?? '', action.targetPublic ?? ''].join(' \n ')) } satisfies SimilarityDoc);
   const matches = mostSimilar(reference, docs, { limit: query.limit, minScore: MIN_SCORE });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const conventionIds = [...new Set(matches.map((m) => byId.get(m.id)!.convention_id))];
-  const titles = await repo.conventionTitles(db, conventionIds);
-  const places = groupPlaces(await perimeters(db, conventionIds));
+  const byId = new Map((await repo.actionSummaries(db, matches.map((m) => m.id))).map((r) => [r.id, r]));
+  const places = groupPlaces(await perimeters(db, [...new Set([...byId.values()].map((r) => r.convention_id))]));
   return {
     action: { id: action.id, title: action.title, conventionId: action.conventionId },
     method: SIMILARITY_METHOD,
     comparedCount: docs.filter((d) => d.group !== action.conventionId).length,
-    items: matches.map((m) => {
-      const row = byId.get(m.id)!;
-      return {
-        id: row.id,
-        title: row.title,
-        description: row.description,
-        status: row.status as ActionStatus,
-        conventionId: row.convention_id,
-        conventionTitle: titles.get(row.convention_id) ?? '',
-        territories: places.get(row.convention_id) ?? [],
-        score: Math.round(m.score * 1000) / 1000,
-        matchedWords: m.words.map((w) => ({ word: w.word, stem: w.stem, share: Math.round(w.share * 1000) / 1000 })),
-      };
-    }),
+    items: matches
+      .filter((m) => byId.has(m.id))
+      .map((m) => {
+        const row = byId.get(m.id)!;
+        return {
+          id: row.id,
+          title: row.title,
+          description: row.description,
+          status: row.status as ActionStatus,
+          conventionId: row.convention_id,
+          conventionTitle: row.convention_title,
+          territories: places.get(row.convention_id) ?? [],
+          score: Math.round(m.score * 1000) / 1000,
+          matchedWords: m.words.map((w) => ({ word: w.word, stem: w.stem, share: Math.round(w.share * 1000) / 1000 })),
+        };
+      }),
   };
 }

@@ -34,7 +34,16 @@ export interface Token {
   word: string;
 }
 
-const stemOf = (word: string) => stripAccents(stemmer.stem(word));
+/** Stemming is the costly part and the vocabulary is small: each word is stemmed once per process. */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stripAccents(stemmer.stem(word));
+    if (stems.size < 500_000) stems.set(word, stem);
+  }
+  return stem;
+}
 const GENERIC_STEMS = new Set(GENERIC_WORDS.map(stemOf));
 
 /** Every word of a text with its stem, stop words included (phrases need them). */
@@ -129,6 +138,7 @@ export function mostSimilar(reference: SimilarityDoc, corpus: SimilarityDoc[], o
   const matches: SimilarityMatch[] = [];
   for (const doc of corpus) {
     if (doc.id === reference.id || doc.group === reference.group) continue;
+    if (!doc.tokens.some((t) => ref.vector.has(t.stem))) continue;
     const other = vectorOf(doc.tokens, idf);
     if (other.norm === 0) continue;
     const contributions: [string, number][] = [];
