@@ -221,6 +221,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
     expect: adminsOnly(204),
   },
   'GET /api/v1/themes-matrix': { request: () => ({ url: '/api/v1/themes-matrix?departement=92' }), expect: all(200) },
+  'GET /api/v1/actions/{id}/similar': { request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/similar` }), expect: conventionRead },
   'GET /api/v1/themes-matrix/actions': { request: () => ({ url: '/api/v1/themes-matrix/actions?departement=92&theme=handicap' }), expect: all(200) },
   'GET /api/v1/renewals': { request: () => ({ url: '/api/v1/renewals?departement=92' }), expect: all(200) },
   'GET /api/v1/diagnostics/series': { request: () => ({ url: '/api/v1/diagnostics/series' }), expect: all(200) },

@@ -23,6 +23,8 @@ export const paths = {
   coverage: (filters: Filters = {}) => withFilters('/couverture', filters),
   themesMatrix: (filters: Filters = {}) => withFilters('/territoires/champs', filters),
   renewals: (filters: Filters = {}) => withFilters('/territoires/renouvellements', filters),
+  diagnostics: (filters: Filters = {}) => withFilters('/territoires/donnees', filters),
+  coverageTargets: (filters: Filters = {}) => withFilters('/couverture/cibles', filters),
   login: '/connexion',
   forgottenPassword: '/mot-de-passe-oublie',
   resetPassword: (token: string) => `/mot-de-passe/${encodeURIComponent(token)}`,

@@ -14,6 +14,8 @@ const EditActionPage = lazy(() => import('./pages/ActionForm/EditActionPage.js')
 const CoveragePage = lazy(() => import('./pages/Coverage/CoveragePage.js'));
 const ThemesMatrixPage = lazy(() => import('./pages/TerritoriesMatrix/ThemesMatrixPage.js'));
 const RenewalsPage = lazy(() => import('./pages/TerritoriesRenewals/RenewalsPage.js'));
+const DiagnosticsPage = lazy(() => import('./pages/Diagnostics/DiagnosticsPage.js'));
+const CoverageTargetsPage = lazy(() => import('./pages/CoverageTargets/CoverageTargetsPage.js'));
 const ImportPage = lazy(() => import('./pages/Import/ImportPage.js'));
 const ActionPage = lazy(() => import('./pages/Action/ActionPage.js'));
 const ReviewsPage = lazy(() => import('./pages/Reviews/ReviewsPage.js'));
@@ -45,6 +47,8 @@ export const router = createBrowserRouter([
       { path: 'couverture', element: <CoveragePage /> },
       { path: 'territoires/champs', element: <ThemesMatrixPage /> },
       { path: 'territoires/renouvellements', element: <RenewalsPage /> },
+      { path: 'territoires/donnees', element: <DiagnosticsPage /> },
+      { path: 'couverture/cibles', element: <CoverageTargetsPage /> },
       { path: 'actualites', element: <NewsPage /> },
       { path: 'actualites/:slug', element: <NewsArticlePage /> },
       { path: 'ctg/:id', element: <PublicConventionPage /> },

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Coverage, CoverageAreas, CoverageTimeline, Renewals, ThemeActions, ThemesMatrix } from '../../shared/api/index.js';
+import type { Coverage, CoverageAreas, CoverageTimeline, Renewals, SimilarActions, ThemeActions, ThemesMatrix } from '../../shared/api/index.js';
 import { apiFetch, queryString } from './http.js';
 
 type Scope = { departement?: string; region?: string };
@@ -44,5 +44,12 @@ export function useRenewals(params: Scope & { date?: string; months?: number }) 
   return useQuery({
     queryKey: ['renewals', params],
     queryFn: ({ signal }) => apiFetch<Renewals>(`/renewals${queryString(params)}`, { signal }),
+  });
+}
+
+export function useSimilarActions(actionId: number, limit = 5) {
+  return useQuery({
+    queryKey: ['actions', 'similar', actionId, limit],
+    queryFn: ({ signal }) => apiFetch<SimilarActions>(`/actions/${actionId}/similar${queryString({ limit })}`, { signal }),
   });
 }

@@ -56,9 +56,11 @@ export function Layout() {
             text: 'Territoires',
             isActive: pathname.startsWith('/couverture') || pathname.startsWith('/territoires'),
             menuLinks: [
-              { text: 'Couverture de la population', linkProps: { to: paths.coverage() }, isActive: pathname.startsWith('/couverture') },
+              { text: 'Couverture de la population', linkProps: { to: paths.coverage() }, isActive: pathname === '/couverture' },
+              { text: 'Cibles de couverture', linkProps: { to: paths.coverageTargets() }, isActive: pathname === '/couverture/cibles' },
               { text: 'Champs d’intervention par territoire', linkProps: { to: paths.themesMatrix() }, isActive: pathname === '/territoires/champs' },
               { text: 'Calendrier des renouvellements', linkProps: { to: paths.renewals() }, isActive: pathname === '/territoires/renouvellements' },
+              { text: 'Données du diagnostic', linkProps: { to: paths.diagnostics() }, isActive: pathname === '/territoires/donnees' },
             ],
           },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },

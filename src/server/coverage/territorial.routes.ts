@@ -2,12 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   renewalsQuery,
   renewalsSchema,
+  similarActionsQuery,
+  similarActionsSchema,
   themeActionsQuery,
   themeActionsSchema,
   themesMatrixQuery,
   themesMatrixSchema,
 } from '../../shared/api/territorial.js';
+import { idParamsSchema } from '../../shared/api/common.js';
 import * as service from './territorial.service.js';
+import { getSimilarActions } from './similar-actions.service.js';
 
 const tags = ['vues territoriales'];
 
@@ -47,5 +51,19 @@ export const territorialRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => service.getRenewals(app.db, request.principal, request.query),
+  );
+  app.get(
+    '/actions/:id/similar',
+    {
+      config: { convention: { of: 'action', ability: 'read' } },
+      schema: {
+        tags,
+        summary: 'Actions semblables dans les autres conventions (similarité des textes, mots communs expliqués), parmi celles que l’appelant peut voir',
+        params: idParamsSchema,
+        querystring: similarActionsQuery,
+        response: { 200: similarActionsSchema },
+      },
+    },
+    async (request) => getSimilarActions(app.db, request.principal, request.params.id, request.query),
   );
 };

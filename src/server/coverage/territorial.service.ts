@@ -8,7 +8,7 @@ import { conventionsInForceIds } from './coverage.repository.js';
 import { resolveScope, today } from './coverage.service.js';
 import * as repo from './territorial.repository.js';
 
-function groupPlaces(rows: { convention_id: number; code: string; name: string }[]) {
+export function groupPlaces(rows: { convention_id: number; code: string; name: string }[]) {
   const byConvention = new Map<number, { code: string; name: string }[]>();
   for (const r of rows) {
     const id = Number(r.convention_id);

@@ -81,3 +81,23 @@ export const renewalsSchema = z.object({
   }),
 });
 export type Renewals = z.infer<typeof renewalsSchema>;
+
+export const similarActionsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(20).default(5).describe('Nombre d’actions proposées (5 par défaut)'),
+});
+export type SimilarActionsQuery = z.infer<typeof similarActionsQuery>;
+
+export const similarActionSchema = matrixActionSchema.extend({
+  score: z.number().min(0).max(1).describe('Similarité des textes (cosinus TF-IDF sur les racines des mots), de 0 à 1'),
+  matchedWords: z
+    .array(z.object({ word: z.string(), stem: z.string(), share: z.number() }))
+    .describe('Mots partagés, les plus déterminants d’abord, avec leur part du score'),
+});
+export type SimilarAction = z.infer<typeof similarActionSchema>;
+export const similarActionsSchema = z.object({
+  action: z.object({ id: z.int(), title: z.string(), conventionId: z.int() }),
+  method: z.string().describe('Comment la similarité est calculée'),
+  comparedCount: z.int().describe('Actions des autres conventions comparées (celles que l’appelant peut voir)'),
+  items: z.array(similarActionSchema),
+});
+export type SimilarActions = z.infer<typeof similarActionsSchema>;

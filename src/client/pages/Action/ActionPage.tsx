@@ -13,6 +13,7 @@ import { DocumentsSection } from './DocumentsSection.js';
 import { FicheSummary } from './FicheSummary.js';
 import { IndicatorsSection } from './IndicatorsSection.js';
 import { NotesSection } from './NotesSection.js';
+import { SimilarActionsSection } from './SimilarActionsSection.js';
 
 export default function ActionPage() {
   const id = parseId(useParams().id);
@@ -58,6 +59,7 @@ function Fiche({ action }: { action: Action }) {
       <IndicatorsSection action={action} />
       <NotesSection actionId={action.id} />
       <DocumentsSection actionId={action.id} />
+      <SimilarActionsSection actionId={action.id} />
       <HistoryPanel scope={`action:${action.id}`} title="Historique de la fiche" />
     </>
   );

@@ -55,6 +55,11 @@ export default function CoveragePage() {
           </Link>
         </li>
         <li>
+          <Link className="fr-btn fr-btn--secondary" to={paths.coverageTargets()}>
+            Cibles de couverture
+          </Link>
+        </li>
+        <li>
           <Button priority="tertiary" iconId="fr-icon-printer-line" onClick={() => window.print()}>
             Imprimer
           </Button>

@@ -32,9 +32,15 @@ export function ThemeActionsSection({ departement, theme, convention }: { depart
             <ul>
               {actions.data.actions.map((a) => (
                 <li key={a.id} className="fr-mb-2w">
-                  <strong>{a.title}</strong> — {ACTION_STATUS_LABELS[a.status]}
+                  <Link to={paths.action(a.id)}>
+                    <strong>{a.title}</strong>
+                  </Link>{' '}
+                  — {ACTION_STATUS_LABELS[a.status]}
                   <br />
-                  <Link to={paths.convention(a.conventionId)}>{a.conventionTitle}</Link>
+                  <Link to={paths.convention(a.conventionId)}>{a.conventionTitle}</Link> ·{' '}
+                  <Link to={`${paths.action(a.id)}#semblables`}>
+                    Actions semblables<span className="fr-sr-only"> à « {a.title} »</span>
+                  </Link>
                   {a.description && <p className="fr-text--sm fr-mb-0">{a.description}</p>}
                 </li>
               ))}
