@@ -78,6 +78,7 @@ export async function addDocument(ctx: ServiceContext, actionId: number, file: {
   checkDocument(file.filename, file.mediaType, file.content);
   return ctx.db.transaction().execute(async (trx) => {
     const action = await requireAction(trx, actionId);
+    await requireEditorOfAction(trx, principalOf(ctx), action.convention_id, actionId);
     const now = nowIso();
     const id = await repo.insertDocument(trx, {
       action_id: actionId,
@@ -105,6 +106,8 @@ export async function deleteDocument(ctx: ServiceContext, id: number): Promise<v
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findDocument(trx, id);
     if (!row) throw notFound(`Document ${id}`);
+    const action = await requireAction(trx, row.action_id);
+    await requireEditorOfAction(trx, principalOf(ctx), action.convention_id, row.action_id);
     await repo.deleteDocument(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'action_document', entityId: id, operation: 'delete', before: presentDocument(row) });
   });

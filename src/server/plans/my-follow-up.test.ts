@@ -117,6 +117,15 @@ describe.each(ENGINES)('« Mon suivi », pilot links and pilot-only editors (%s)
     const headers = await as('marc@exemple.fr');
     const own = await t.request<Action>({ method: 'PATCH', url: `/api/v1/actions/${unrelated.id}`, headers, payload: { version: linked.body.version, progress: 40 } });
     expect(own.status).toBe(200);
+    const boundary = '----pilote';
+    const file = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="compte-rendu.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+      Buffer.from('Compte rendu du forum'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const stored = await t.app.inject({ method: 'POST', url: `/api/v1/actions/${byOrg.id}/documents`, payload: file, headers: { ...t.adminHeaders, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(stored.statusCode).toBe(201);
+    const documentId = (stored.json() as { id: number }).id;
     const before = await snapshotCounts(t.database);
     const byOrgNow = (await t.request<Action>({ method: 'GET', url: `/api/v1/actions/${byOrg.id}` })).body;
     const attempts = [
@@ -124,6 +133,7 @@ describe.each(ENGINES)('« Mon suivi », pilot links and pilot-only editors (%s)
       { method: 'POST' as const, url: `/api/v1/conventions/${bc.id}/actions`, payload: { title: 'Nouvelle action', themes: ['jeunesse'] } },
       { method: 'POST' as const, url: `/api/v1/indicators/${indicator.id}/values`, payload: { date: today(), value: 20 } },
       { method: 'POST' as const, url: `/api/v1/actions/${byOrg.id}/notes`, payload: { date: today(), author: 'Marc', body: 'Note hors de mon périmètre' } },
+      { method: 'DELETE' as const, url: `/api/v1/documents/${documentId}` },
     ];
     for (const attempt of attempts) {
       const response = await t.request<ErrorResponse>({ ...attempt, headers });
