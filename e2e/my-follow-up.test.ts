@@ -67,9 +67,26 @@ describe('« Mon suivi », pilot links and the missing follow-up screens in Chro
     await screenshot(page, 'mon-suivi');
   });
 
-  it('edits and deletes an indicator and removes a measured value on the fiche', async () => {
+  it('lets the pilot add a note, then shows each person by name in the fiche’s history, filtered by person', async () => {
+    await page.locator(`main a[href="/actions/${actionId}"]`).click();
+    await page.getByLabel('Date', { exact: true }).fill('2026-01-15');
+    await page.getByLabel('Auteur').fill('Camille Coordination, ville');
+    await page.getByLabel('Note', { exact: true }).fill('Réunion des partenaires tenue, calendrier confirmé.');
+    await page.getByRole('button', { name: 'Ajouter la note' }).click();
+    await page.getByText('Réunion des partenaires tenue, calendrier confirmé.').first().waitFor();
     await page.getByRole('button', { name: 'Se déconnecter' }).first().click();
     await signInThroughPage(page, server.url, server.admin.email, server.admin.password);
+    await page.goto(`${server.url}/actions/${actionId}`);
+    const history = page.getByRole('table', { name: /Historique de la fiche/ });
+    await expect.poll(() => history.textContent()).toContain('Camille Coordination <camille.coordination@exemple.fr>');
+    expect(await history.textContent()).toContain(server.admin.email);
+    await page.getByLabel('Personne').selectOption({ label: 'Camille Coordination <camille.coordination@exemple.fr>' });
+    await expect.poll(() => history.textContent()).not.toContain(server.admin.email);
+    expect(await history.textContent()).toContain('Camille Coordination <camille.coordination@exemple.fr>');
+    await expectNoAxeViolations(page, 'historique filtré par personne');
+  });
+
+  it('edits and deletes an indicator and removes a measured value on the fiche', async () => {
     await page.goto(`${server.url}/actions/${actionId}`);
     await page.getByRole('button', { name: 'Ajouter un indicateur' }).click();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Nouvel indicateur' }) });
