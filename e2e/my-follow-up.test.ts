@@ -49,6 +49,7 @@ describe('« Mon suivi », pilot links and the missing follow-up screens in Chro
     await expect.poll(() => heading().textContent()).toBe('Modifier l’action');
     await page.getByLabel('Personne pilote, si elle a un compte (facultatif)').selectOption({ label: `Camille Coordination (${partyName})` });
     await expectNoAxeViolations(page, 'formulaire de fiche avec les pilotes');
+    await screenshot(page, 'fiche-pilotes');
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await page.waitForURL(`${server.url}/actions/${actionId}`);
     await expect.poll(() => page.locator('main').textContent()).toContain('Camille Coordination (compte)');
@@ -108,6 +109,7 @@ describe('« Mon suivi », pilot links and the missing follow-up screens in Chro
     await card.getByRole('button', { name: 'Modifier l’indicateur' }).click();
     await card.getByLabel('Intitulé').fill('Familles accueillies');
     await expectNoAxeViolations(page, 'modification d’un indicateur');
+    await screenshot(page, 'indicateur-modification');
     await card.getByRole('button', { name: 'Enregistrer l’indicateur' }).click();
     const renamed = page.locator('article', { has: page.getByRole('heading', { name: 'Familles accueillies', exact: true }) });
     await renamed.waitFor();
@@ -131,6 +133,7 @@ describe('« Mon suivi », pilot links and the missing follow-up screens in Chro
     await form.getByRole('button', { name: 'Ajouter l’indicateur' }).click();
     await page.getByRole('heading', { name: 'Partenaires mobilisés', exact: true }).waitFor();
     await expectNoAxeViolations(page, 'indicateurs des axes');
+    await screenshot(page, 'indicateurs-axe');
   });
 
   it('corrects an amendment', async () => {
