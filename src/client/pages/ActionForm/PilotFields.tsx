@@ -33,7 +33,7 @@ export function PilotFields({ register, errors, candidates, current }: Props) {
       </div>
       <div className="fr-col-12 fr-col-md-6">
         <Select
-          label="Organisation pilote (facultatif)"
+          label="Organisation pilote (facultative)"
           hint="Une partie à la convention ou sa Caf"
           state={errors.pilotOrganisationId ? 'error' : 'default'}
           stateRelatedMessage={errors.pilotOrganisationId?.message}
