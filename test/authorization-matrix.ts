@@ -31,6 +31,8 @@ export interface Fixture {
   planVersionId(target: Target): number;
   documentId(target: Target): number;
   newIndicatorValueId(target: Target): Promise<number>;
+  /** An indicator made for the request (to delete it). */
+  newIndicator(target: Target): Promise<{ id: number; version: number }>;
   actionOf(target: Target): number;
   /** A year inside the convention's period with no annual review yet. */
   reviewYear(target: Target): number;
@@ -320,6 +322,15 @@ export const MATRIX: Record<string, MatrixEntry> = {
     request: (f, t) => ({ url: `/api/v1/indicators/${f.indicatorId(t)}/values`, payload: { date: `${f.nextYear()}-06-30`, value: 4 } }),
     expect: planEdit(201),
   },
+  'DELETE /api/v1/indicators/{id}': {
+    request: async (f, t) => {
+      const indicator = await f.newIndicator(t);
+      return { url: `/api/v1/indicators/${indicator.id}?version=${indicator.version}` };
+    },
+    expect: planEdit(204),
+  },
+  'GET /api/v1/me/follow-up': { request: () => ({ url: '/api/v1/me/follow-up' }), expect: signedIn(200) },
+  'GET /api/v1/conventions/{id}/pilot-candidates': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/pilot-candidates` }), expect: { ...planEdit(200), anonymous: same(401) } },
   'DELETE /api/v1/indicator-values/{id}': { request: async (f, t) => ({ url: `/api/v1/indicator-values/${await f.newIndicatorValueId(t)}` }), expect: planEdit(200) },
   'GET /api/v1/history': { request: async (f, t) => ({ url: `/api/v1/history?entityType=action&entityId=${await f.firstActionId(t)}` }), expect: internalRead() },
   'GET /api/v1/actions/{id}/history': { request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/history` }), expect: internalRead() },

@@ -30,6 +30,7 @@ export const paths = {
   resetPassword: (token: string) => `/mot-de-passe/${encodeURIComponent(token)}`,
   invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
   account: '/mon-compte',
+  myFollowUp: '/mon-suivi',
   administration: '/administration',
 };
 

@@ -35,6 +35,7 @@ const ResetPasswordPage = lazy(() => import('./pages/AuthPassword/ResetPasswordP
 const InvitationPage = lazy(() => import('./pages/AuthInvitation/InvitationPage.js'));
 const AccountPage = lazy(() => import('./pages/AuthAccount/AccountPage.js'));
 const AdministrationPage = lazy(() => import('./pages/AdminAccounts/AdministrationPage.js'));
+const MyFollowUpPage = lazy(() => import('./pages/MyFollowUp/MyFollowUpPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -73,6 +74,7 @@ export const router = createBrowserRouter([
           { path: 'redaction', element: <NewsDeskPage /> },
           { path: 'redaction/:id', element: <NewsEditorPage /> },
           { path: 'mon-compte', element: <AccountPage /> },
+          { path: 'mon-suivi', element: <MyFollowUpPage /> },
           { path: 'administration', element: <AdministrationPage /> },
         ],
       },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Amendment, AmendmentCreateInput, PlanVersion, PlanVersionSummary } from '../../shared/api/index.js';
+import type { Amendment, AmendmentCreateInput, AmendmentUpdateInput, PlanVersion, PlanVersionSummary } from '../../shared/api/index.js';
 import type { PlanDiff } from '../../shared/plan-diff.js';
 import { apiFetch } from './http.js';
 
@@ -31,6 +31,10 @@ export function useAmendmentChanges(conventionId: number) {
   return {
     create: useMutation({
       mutationFn: (input: AmendmentCreateInput) => apiFetch<Amendment>(`/conventions/${conventionId}/amendments`, { method: 'POST', body: input }),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, input }: { id: number; input: AmendmentUpdateInput }) => apiFetch<Amendment>(`/amendments/${id}`, { method: 'PATCH', body: input }),
       onSuccess: refresh,
     }),
     recordVersion: useMutation({

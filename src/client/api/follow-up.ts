@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ActionDocument, ActionNote, ActionNoteInput, Axis, HistoryFilter, HistoryPage, Indicator, IndicatorCreateInput, IndicatorValueInput,
+  ActionDocument, ActionNote, ActionNoteInput, Axis, HistoryFilter, HistoryPage, Indicator, IndicatorCreateInput, IndicatorUpdateInput, IndicatorValueInput,
 } from '../../shared/api/index.js';
 import { conventionKeys } from './conventions.js';
 import { ApiError, apiFetch, queryString } from './http.js';
@@ -78,6 +78,19 @@ export function useIndicatorChanges(conventionId: number) {
     addValue: useMutation({
       mutationFn: ({ indicatorId, input }: { indicatorId: number; input: IndicatorValueInput }) =>
         apiFetch<Indicator>(`/indicators/${indicatorId}/values`, { method: 'POST', body: input }),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ indicatorId, input }: { indicatorId: number; input: IndicatorUpdateInput }) =>
+        apiFetch<Indicator>(`/indicators/${indicatorId}`, { method: 'PATCH', body: input }),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (indicator: Indicator) => apiFetch<void>(`/indicators/${indicator.id}${queryString({ version: indicator.version })}`, { method: 'DELETE' }),
+      onSuccess: refresh,
+    }),
+    removeValue: useMutation({
+      mutationFn: (valueId: number) => apiFetch<Indicator>(`/indicator-values/${valueId}`, { method: 'DELETE' }),
       onSuccess: refresh,
     }),
   };

@@ -64,6 +64,7 @@ export function Layout() {
             ],
           },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
+          ...(session.signedIn ? [{ text: 'Mon suivi', linkProps: { to: paths.myFollowUp }, isActive: pathname === paths.myFollowUp }] : []),
           ...(session.canCreateConvention
             ? [
                 { text: 'Nouvelle convention', linkProps: { to: paths.newConvention }, isActive: pathname === paths.newConvention },

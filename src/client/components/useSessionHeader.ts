@@ -28,5 +28,5 @@ export function useSessionHeader() {
     const here = pathname === paths.login ? paths.home : `${pathname}${search}`;
     quickAccessItems = [{ iconId: 'fr-icon-account-circle-line', text: 'Se connecter', linkProps: { to: loginPathFor(here) } }];
   }
-  return { quickAccessItems, canCreateConvention: canCreateConvention(user), canAdministrate: canAdministrate(user) };
+  return { quickAccessItems, signedIn: user !== null, canCreateConvention: canCreateConvention(user), canAdministrate: canAdministrate(user) };
 }

@@ -111,6 +111,10 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
         const indicator = await post<{ values: { id: number; date: string }[] }>(`/api/v1/indicators/${followUp[target].indicator}/values`, { date, value: 3 });
         return indicator.values.find((v) => v.date === date)!.id;
       },
+      newIndicator: async (target) =>
+        post<{ id: number; version: number }>(`/api/v1/conventions/${conventions[target].id}/indicators`, {
+          title: 'Indicateur à supprimer', kind: 'moyens', unit: 'réunions', direction: 'hausse', baselineValue: 0, baselineDate: '2023-01-01', targetValue: 4, targetDate: '2027-12-31', actionId: followUp[target].action!,
+        }),
       actionOf: (target) => followUp[target].action!,
       reviewYear: (target) => reviewYears[target].shift()!,
       newDocumentId: async (target) => upload(followUp[target].action!),

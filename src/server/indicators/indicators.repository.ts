@@ -45,3 +45,12 @@ export async function deleteValue(db: Executor, id: number): Promise<void> {
 export async function touchIndicator(db: Executor, id: number, now: string): Promise<void> {
   await db.updateTable('indicator').set({ updated_at: now }).where('id', '=', id).execute();
 }
+
+/** Removes an indicator and its values, if it still has this version. */
+export async function deleteIndicator(db: Executor, id: number, version: number): Promise<boolean> {
+  const found = await db.selectFrom('indicator').select('id').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (!found) return false;
+  await db.deleteFrom('indicator_value').where('indicator_id', '=', id).execute();
+  await db.deleteFrom('indicator').where('id', '=', id).execute();
+  return true;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '../../shared/api/common.js';
-import { indicatorCreateInput, indicatorListQuery, indicatorSchema, indicatorUpdateInput, indicatorValueInput } from '../../shared/api/indicators.js';
+import { indicatorCreateInput, indicatorDeleteQuery, indicatorListQuery, indicatorSchema, indicatorUpdateInput, indicatorValueInput } from '../../shared/api/indicators.js';
 import { contextOf } from '../platform/http/fastify-types.js';
 import * as service from './indicators.service.js';
 
@@ -29,6 +29,14 @@ export const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/indicators/:id',
     { config: { convention: { of: 'indicator', ability: 'editPlan' } }, schema: { tags, summary: 'Modifier un indicateur (avec sa version)', params: idParamsSchema, body: indicatorUpdateInput, response: { 200: indicatorSchema } } },
     async (request) => service.updateIndicator(contextOf(app, request), request.params.id, request.body),
+  );
+  app.delete(
+    '/indicators/:id',
+    { config: { convention: { of: 'indicator', ability: 'editPlan' } }, schema: { tags, summary: 'Supprimer un indicateur et ses valeurs (avec sa version)', params: idParamsSchema, querystring: indicatorDeleteQuery, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await service.deleteIndicator(contextOf(app, request), request.params.id, request.query.version);
+      return reply.status(204).send(null);
+    },
   );
   app.post(
     '/indicators/:id/values',

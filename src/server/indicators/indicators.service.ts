@@ -8,6 +8,8 @@ import { findAction } from '../plans/actions.repository.js';
 import { findAxis } from '../plans/axes.repository.js';
 import type { Indicator, IndicatorCreateInput, IndicatorUpdateInput, IndicatorValueInput } from '../../shared/api/indicators.js';
 import * as repo from './indicators.repository.js';
+import { principalOf } from '../accounts/access.js';
+import { requireEditorOfAction } from '../plans/pilots.js';
 import { presentIndicator } from './indicators.presenter.js';
 
 export async function getIndicator(db: Executor, id: number): Promise<Indicator> {
@@ -49,6 +51,7 @@ export async function createIndicator(ctx: ServiceContext, conventionId: number,
   return ctx.db.transaction().execute(async (trx) => {
     await requireConventionRow(trx, conventionId);
     await checkOwner(trx, conventionId, input);
+    await requireEditorOfAction(trx, principalOf(ctx), conventionId, input.actionId ?? null);
     checkDates(input.baselineDate, input.targetDate);
     const now = nowIso();
     const id = await repo.insertIndicator(trx, {
@@ -77,6 +80,7 @@ export async function createIndicator(ctx: ServiceContext, conventionId: number,
 export async function updateIndicator(ctx: ServiceContext, id: number, input: IndicatorUpdateInput): Promise<Indicator> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getIndicator(trx, id);
+    await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
     if (before.version !== input.version) throw staleVersion(before);
     const merged = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Indicator;
     checkDates(merged.baselineDate, merged.targetDate);
@@ -104,6 +108,7 @@ export async function updateIndicator(ctx: ServiceContext, id: number, input: In
 export async function addValue(ctx: ServiceContext, indicatorId: number, input: IndicatorValueInput): Promise<Indicator> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getIndicator(trx, indicatorId);
+    await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
     const now = nowIso();
     await repo.insertValue(trx, {
       indicator_id: indicatorId,
@@ -126,11 +131,23 @@ export async function deleteValue(ctx: ServiceContext, valueId: number): Promise
     const value = await repo.findValue(trx, valueId);
     if (!value) throw notFound(`Valeur ${valueId}`);
     const before = await getIndicator(trx, value.indicator_id);
+    await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
     await repo.deleteValue(trx, valueId);
     const now = nowIso();
     await repo.touchIndicator(trx, value.indicator_id, now);
     const after = await getIndicator(trx, value.indicator_id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: value.indicator_id, operation: 'update', before, after });
     return after;
+  });
+}
+
+/** Deletes an indicator and its values; validated reviews keep their frozen copy. */
+export async function deleteIndicator(ctx: ServiceContext, id: number, version: number): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await getIndicator(trx, id);
+    await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
+    if (before.version !== version || !(await repo.deleteIndicator(trx, id, version))) throw staleVersion(before);
+    await touchConvention(trx, before.conventionId, nowIso());
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'delete', before });
   });
 }

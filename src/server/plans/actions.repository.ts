@@ -4,12 +4,23 @@ import { inScope, type ConventionScope } from '../accounts/access.js';
 import { likeContains, searchWords } from '../platform/db/dialect.js';
 import { normalizeForSearch } from '../../shared/text.js';
 
-export type ActionRow = Omit<ActionTable, 'id' | 'version' | 'search_text'> & { id: number; version: number };
+export type ActionRow = Omit<ActionTable, 'id' | 'version' | 'search_text'> & {
+  id: number;
+  version: number;
+  pilot_user_name: string | null;
+  pilot_organisation_name: string | null;
+};
 const actionColumns = [
   'id', 'convention_id', 'axis_id', 'parent_id', 'title', 'description', 'pilot', 'partners', 'target_public',
   'scope', 'places', 'labels', 'status', 'highlighted', 'position', 'version', 'created_at', 'updated_at',
-  'objectives', 'start_date', 'end_date', 'status_reason', 'priority', 'progress',
+  'objectives', 'start_date', 'end_date', 'status_reason', 'priority', 'progress', 'pilot_user_id', 'pilot_organisation_id',
 ] as const;
+
+/** The names of the linked pilot (account, organisation), read beside the action's own columns. */
+const pilotNames = [
+  sql<string | null>`(select u.display_name from app_user u where u.id = action.pilot_user_id)`.as('pilot_user_name'),
+  sql<string | null>`(select o.name from organisation o where o.id = action.pilot_organisation_id)`.as('pilot_organisation_name'),
+];
 
 export interface ActionFilter {
   conventionIds?: readonly number[];
@@ -48,7 +59,7 @@ function filtered(db: Executor, filter: ActionFilter) {
 }
 
 export async function listActions(db: Executor, filter: ActionFilter): Promise<ActionRow[]> {
-  let q = filtered(db, filter).select(actionColumns);
+  let q = filtered(db, filter).select(actionColumns).select(pilotNames);
   if (filter.afterId) q = q.where('id', '>', filter.afterId);
   if (filter.limit) return q.orderBy('id').limit(filter.limit).execute();
   return q.orderBy('convention_id').orderBy('position').orderBy('id').execute();
@@ -60,7 +71,7 @@ export async function countActions(db: Executor, filter: ActionFilter): Promise<
 }
 
 export const findAction = (db: Executor, id: number): Promise<ActionRow | undefined> =>
-  db.selectFrom('action').select(actionColumns).where('id', '=', id).executeTakeFirst();
+  db.selectFrom('action').select(actionColumns).select(pilotNames).where('id', '=', id).executeTakeFirst();
 
 export async function findThemesOfActions(db: Executor, actionIds: readonly number[]) {
   if (actionIds.length === 0) return new Map<number, string[]>();

@@ -15,6 +15,7 @@ import type { Page } from '../../shared/api/common.js';
 import * as repo from './actions.repository.js';
 import * as parts from './action-parts.repository.js';
 import { presentAction, presentActions } from './actions.presenter.js';
+import { checkPilotLinks, requireActionEditor } from './pilots.js';
 
 const searchTextOf = (a: { title: string; description?: string | null; scope?: string | null; places?: string[]; objectives?: string | null }) =>
   normalizeForSearch([a.title, a.description ?? '', a.scope ?? '', a.objectives ?? '', ...(a.places ?? [])].join(' '));
@@ -101,7 +102,9 @@ async function writeParts(trx: Executor, id: number, axisIds: number[], input: P
 export async function createAction(ctx: ServiceContext, conventionId: number, input: ActionCreateInput): Promise<Action> {
   return ctx.db.transaction().execute(async (trx) => {
     await requireConventionAccess(trx, principalOf(ctx), conventionId, 'editPlan');
+    await requireActionEditor(trx, principalOf(ctx), conventionId, null);
     await requireThemes(trx, input.themes, 'themes');
+    await checkPilotLinks(trx, conventionId, input);
     const axisIds = axesOf(input, []);
     await checkPlacement(trx, conventionId, { axisIds, parentId: input.parentId });
     const status = input.status ?? 'a_venir';
@@ -114,6 +117,8 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
       title: input.title,
       description: input.description ?? null,
       pilot: input.pilot ?? null,
+      pilot_user_id: input.pilotUserId ?? null,
+      pilot_organisation_id: input.pilotOrganisationId ?? null,
       partners: toJsonList(input.partners),
       target_public: input.targetPublic ?? null,
       scope: input.scope ?? null,
@@ -152,12 +157,14 @@ export async function updateAction(ctx: ServiceContext, id: number, input: Actio
 /** Writes an update on an action already read inside the transaction (also used by bulk changes). */
 export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Action, input: ActionUpdateInput): Promise<Action> {
   await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'editPlan');
+  await requireActionEditor(trx, principalOf(ctx), before.conventionId, before);
   const id = before.id;
   if (input.themes) await requireThemes(trx, input.themes, 'themes');
   const axisIds = axesOf(input, before.axisIds);
   await checkPlacement(trx, before.conventionId, { axisIds, parentId: input.parentId }, id);
   const merged = { ...before, ...definedOnly(input) };
   checkConsistency(merged);
+  if (input.pilotUserId !== undefined || input.pilotOrganisationId !== undefined) await checkPilotLinks(trx, before.conventionId, merged);
   const now = nowIso();
   const ok = await repo.updateAction(trx, id, input.version, {
     axis_id: axisIds[0] ?? null,
@@ -165,6 +172,8 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
     title: merged.title,
     description: merged.description ?? null,
     pilot: merged.pilot ?? null,
+    pilot_user_id: merged.pilotUserId ?? null,
+    pilot_organisation_id: merged.pilotOrganisationId ?? null,
     partners: toJsonList(merged.partners),
     target_public: merged.targetPublic ?? null,
     scope: merged.scope ?? null,

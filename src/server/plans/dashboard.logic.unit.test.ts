@@ -3,7 +3,7 @@ import type { Action, Indicator } from '../../shared/api/index.js';
 import { buildDashboard } from './dashboard.logic.js';
 
 const action = (id: number, extra: Partial<Action>): Action => ({
-  id, conventionId: 1, axisId: null, parentId: null, title: `Action ${id}`, description: null, themes: ['jeunesse'], pilot: null, partners: [], targetPublic: null,
+  id, conventionId: 1, axisId: null, parentId: null, title: `Action ${id}`, description: null, themes: ['jeunesse'], pilot: null, pilotUserId: null, pilotUserName: null, pilotOrganisationId: null, pilotOrganisationName: null, partners: [], targetPublic: null,
   scope: null, places: [], labels: [], status: 'en_cours', highlighted: false, position: id, objectives: null, startDate: null, endDate: null, statusReason: null,
   priority: null, progress: 0, axisIds: [], budgetLines: [], facilities: [], version: 1, updatedAt: '', ...extra,
 });

@@ -7,6 +7,8 @@ import { touchConvention } from '../conventions/conventions.repository.js';
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type ActionDocument, type ActionNote, type ActionNoteInput } from '../../shared/api/follow-up.js';
 import { findAction } from './actions.repository.js';
 import * as repo from './follow-up.repository.js';
+import { principalOf } from '../accounts/access.js';
+import { requireEditorOfAction } from './pilots.js';
 
 type NoteRow = Awaited<ReturnType<typeof repo.listNotes>>[number];
 type DocumentRow = NonNullable<Awaited<ReturnType<typeof repo.findDocument>>>;
@@ -36,6 +38,7 @@ export async function listNotes(db: Executor, actionId: number): Promise<ActionN
 export async function addNote(ctx: ServiceContext, actionId: number, input: ActionNoteInput): Promise<ActionNote> {
   return ctx.db.transaction().execute(async (trx) => {
     const action = await requireAction(trx, actionId);
+    await requireEditorOfAction(trx, principalOf(ctx), action.convention_id, actionId);
     const now = nowIso();
     const id = await repo.insertNote(trx, { action_id: actionId, date: input.date, author: input.author, body: input.body, created_at: now });
     const note = presentNote((await repo.findNote(trx, id))!);
@@ -75,6 +78,7 @@ export async function addDocument(ctx: ServiceContext, actionId: number, file: {
   checkDocument(file.filename, file.mediaType, file.content);
   return ctx.db.transaction().execute(async (trx) => {
     const action = await requireAction(trx, actionId);
+    await requireEditorOfAction(trx, principalOf(ctx), action.convention_id, actionId);
     const now = nowIso();
     const id = await repo.insertDocument(trx, {
       action_id: actionId,
@@ -102,6 +106,8 @@ export async function deleteDocument(ctx: ServiceContext, id: number): Promise<v
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findDocument(trx, id);
     if (!row) throw notFound(`Document ${id}`);
+    const action = await requireAction(trx, row.action_id);
+    await requireEditorOfAction(trx, principalOf(ctx), action.convention_id, row.action_id);
     await repo.deleteDocument(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'action_document', entityId: id, operation: 'delete', before: presentDocument(row) });
   });

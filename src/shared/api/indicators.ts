@@ -87,3 +87,5 @@ export const indicatorListQuery = z.object({
   axis: z.coerce.number().int().positive().optional(),
 });
 export type IndicatorListQuery = z.infer<typeof indicatorListQuery>;
+
+export const indicatorDeleteQuery = z.object({ version: z.coerce.number().int().min(1).describe('Version lue ; une version périmée donne 409') });

@@ -56,7 +56,7 @@ function Fiche({ action }: { action: Action }) {
       </ul>
       <FicheSummary action={action} convention={detail} />
       <BudgetSection lines={action.budgetLines} />
-      <IndicatorsSection action={action} />
+      <IndicatorsSection action={action} canEdit={detail?.abilities.editPlan ?? false} />
       <NotesSection actionId={action.id} />
       <DocumentsSection actionId={action.id} />
       <SimilarActionsSection actionId={action.id} />

@@ -17,7 +17,8 @@ export function FicheSummary({ action, convention }: { action: Action; conventio
   }
   if (action.axisIds.length > 0) rows.push([action.axisIds.length > 1 ? 'Axes' : 'Axe', action.axisIds.map(axisTitle).join(' ; ')]);
   rows.push(['Champs d’intervention', action.themes.map(themeLabel).join(', ')]);
-  if (action.pilot) rows.push(['Pilote', action.pilot]);
+  const pilots = [action.pilot, action.pilotUserName && action.pilotUserName !== action.pilot ? `${action.pilotUserName} (compte)` : null, action.pilotOrganisationName && action.pilotOrganisationName !== action.pilot ? action.pilotOrganisationName : null].filter(Boolean);
+  if (pilots.length) rows.push(['Pilote', pilots.join(' · ')]);
   if (action.partners.length) rows.push(['Partenaires', action.partners.join(', ')]);
   if (action.targetPublic) rows.push(['Public visé', action.targetPublic]);
   if (action.scope) rows.push(['Périmètre', action.scope]);

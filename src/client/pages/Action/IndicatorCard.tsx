@@ -9,12 +9,16 @@ import { INDICATOR_DIRECTION_LABELS, INDICATOR_KIND_LABELS } from '../../../shar
 import { formatDecimal } from '../../../shared/plan-format.js';
 import { IndicatorStateBadge } from '../../components/IndicatorStateBadge.js';
 import { ValueForm } from './ValueForm.js';
+import { IndicatorActions, RemoveValueButton } from './IndicatorActions.js';
+import { IndicatorForm } from './IndicatorForm.js';
 
 // The chart library (Vue + Chart.js inside web components) is loaded only when a chart is shown.
 const IndicatorChart = lazy(() => import('./IndicatorChart.js'));
 
-export function IndicatorCard({ indicator }: { indicator: Indicator }) {
+/** One indicator: state and its explanation, values as a table or a chart; with `canEdit`, its changes. */
+export function IndicatorCard({ indicator, canEdit = true }: { indicator: Indicator; canEdit?: boolean }) {
   const [view, setView] = useState<'table' | 'chart'>('table');
+  const [editing, setEditing] = useState(false);
   const name = useId();
   const headingId = `indicateur-${indicator.id}`;
   return (
@@ -56,17 +60,22 @@ export function IndicatorCard({ indicator }: { indicator: Indicator }) {
         <Table
           caption={`Valeurs mesurées : ${indicator.title}`}
           noCaption
-          headers={['Date', 'Valeur mesurée', 'Attendu (trajectoire)', 'Source', 'Commentaire']}
+          headers={['Date', 'Valeur mesurée', 'Attendu (trajectoire)', 'Source', 'Commentaire', ...(canEdit ? ['Retirer'] : [])]}
           data={indicator.values.map((v) => [
             formatLongDate(v.date),
             `${formatDecimal(v.value)} ${indicator.unit}`,
             `${formatDecimal(expectedAt(indicator, v.date))} ${indicator.unit}`,
             v.source ?? '—',
             v.comment ?? '—',
+            ...(canEdit ? [<RemoveValueButton key={v.id} indicator={indicator} value={v} />] : []),
           ])}
         />
       )}
-      <ValueForm indicator={indicator} />
+      {canEdit && <ValueForm indicator={indicator} />}
+      {canEdit && !editing && <IndicatorActions indicator={indicator} onEdit={() => setEditing(true)} />}
+      {canEdit && editing && (
+        <IndicatorForm conventionId={indicator.conventionId} owner={indicator.actionId ? { actionId: indicator.actionId } : { axisId: indicator.axisId! }} indicator={indicator} onDone={() => setEditing(false)} />
+      )}
     </article>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorAlert, Loading } from '../../components/PageState.js';
 import { IndicatorCard } from './IndicatorCard.js';
 import { IndicatorForm } from './IndicatorForm.js';
 
-export function IndicatorsSection({ action }: { action: Action }) {
+export function IndicatorsSection({ action, canEdit }: { action: Action; canEdit: boolean }) {
   const query = useIndicators(action.conventionId);
   const [adding, setAdding] = useState(false);
   const indicators = (query.data ?? []).filter((i) => i.actionId === action.id);
@@ -21,10 +21,10 @@ export function IndicatorsSection({ action }: { action: Action }) {
       {query.isError && <ErrorAlert error={query.error} />}
       {query.isSuccess && indicators.length === 0 && <p>Aucun indicateur pour cette action.</p>}
       {indicators.map((indicator) => (
-        <IndicatorCard key={indicator.id} indicator={indicator} />
+        <IndicatorCard key={indicator.id} indicator={indicator} canEdit={canEdit} />
       ))}
-      {adding ? (
-        <IndicatorForm conventionId={action.conventionId} actionId={action.id} onDone={() => setAdding(false)} />
+      {!canEdit ? null : adding ? (
+        <IndicatorForm conventionId={action.conventionId} owner={{ actionId: action.id }} onDone={() => setAdding(false)} />
       ) : (
         <Button priority="secondary" iconId="fr-icon-add-line" onClick={() => setAdding(true)}>
           Ajouter un indicateur

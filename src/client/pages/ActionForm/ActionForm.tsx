@@ -10,12 +10,13 @@ import { ApiError } from '../../api/http.js';
 import { ServerErrorAlert } from '../../components/form/ServerErrorAlert.js';
 import { ThemeCheckboxes } from '../../components/form/ThemeCheckboxes.js';
 import { useServerErrors } from '../../components/form/useServerErrors.js';
-import type { Axis } from '../../../shared/api/index.js';
+import type { Axis, PilotCandidates } from '../../../shared/api/index.js';
+import { PilotFields } from './PilotFields.js';
 import { BudgetLinesEditor, FacilitiesEditor, ScheduleFields } from './FicheFields.js';
 import { actionFormSchema, type ActionFormOutput, type ActionFormValues } from './values.js';
 
 const FIELDS = [
-  'title', 'description', 'themes', 'pilot', 'partners', 'targetPublic', 'scope', 'places', 'labels', 'status', 'highlighted',
+  'title', 'description', 'themes', 'pilot', 'pilotUserId', 'pilotOrganisationId', 'partners', 'targetPublic', 'scope', 'places', 'labels', 'status', 'highlighted',
   'objectives', 'statusReason', 'priority', 'progress', 'startDate', 'endDate', 'axisIds', 'budgetLines', 'facilities',
 ] as const;
 
@@ -29,11 +30,15 @@ export type ActionFormProps = {
   valuesFromCurrent?: (current: unknown) => ActionFormValues | null;
   /** The convention's axes, offered as checkboxes. */
   axes?: Axis[];
+  /** Accounts and organisations offered as the pilot's links. */
+  pilotCandidates?: PilotCandidates;
+  /** Names of the current links, kept when they are no longer candidates. */
+  pilotNames?: { userName: string | null; organisationName: string | null };
   /** Shown in the conflict alert: what the other person changed. */
   conflictDetails?: (current: unknown) => React.ReactNode;
 };
 
-export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, valuesFromCurrent, axes = [], conflictDetails }: ActionFormProps) {
+export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, valuesFromCurrent, axes = [], conflictDetails, pilotCandidates, pilotNames }: ActionFormProps) {
   const { register, handleSubmit, formState, reset, setError, control } = useForm<ActionFormValues, unknown, ActionFormOutput>({
     resolver: zodResolver(actionFormSchema),
     defaultValues,
@@ -100,7 +105,13 @@ export function ActionForm({ defaultValues, submitLabel, cancelTo, onSubmit, val
         registration={register('themes')}
         errorMessage={errors.themes?.message}
       />
-      {text('pilot', 'Pilote (facultatif)', 'Organisation ou personne qui conduit l’action')}
+      {text('pilot', 'Pilote (facultatif)', 'Organisation ou personne qui conduit l’action, telle qu’elle s’affiche')}
+      <PilotFields
+        register={register}
+        errors={errors}
+        candidates={pilotCandidates}
+        current={{ userId: defaultValues.pilotUserId, organisationId: defaultValues.pilotOrganisationId, ...pilotNames }}
+      />
       {text('partners', 'Partenaires (facultatif)', 'Séparez les noms par des virgules')}
       {text('targetPublic', 'Public visé (facultatif)', 'Par exemple : familles avec enfants de moins de 3 ans')}
       {text('scope', 'Périmètre (facultatif)', 'Par exemple : quartier des Épinettes')}

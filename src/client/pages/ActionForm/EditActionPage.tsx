@@ -5,6 +5,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { Action } from '../../../shared/api/index.js';
 import { actionKeys, useAction, useUpdateAction } from '../../api/actions.js';
 import { useConvention } from '../../api/conventions.js';
+import { usePilotCandidates } from '../../api/my-follow-up.js';
 import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
@@ -31,6 +32,7 @@ function EditAction({ action }: { action: Action }) {
   const update = useUpdateAction(action.id);
   const convention = useConvention(action.conventionId);
   const conventionTitle = convention.data?.title ?? 'Convention';
+  const candidates = usePilotCandidates(action.conventionId, convention.data?.abilities.editPlan === true);
   // The version read when the form was filled: a later edit by someone else gives a 409.
   const version = useRef(action.version);
   // The action as it was when the form was filled, to show what someone else changed since.
@@ -39,6 +41,8 @@ function EditAction({ action }: { action: Action }) {
   if (convention.data && !convention.data.abilities.editPlan) {
     return <ForbiddenContent reason="Votre rôle ne permet pas de modifier les actions de cette convention." />;
   }
+  // The pilot lists must be there before the form reads its initial values.
+  if (convention.isPending || candidates.isPending) return <Loading label="Chargement de la fiche…" />;
   return (
     <>
       <Breadcrumb
@@ -60,6 +64,8 @@ function EditAction({ action }: { action: Action }) {
           await navigate(paths.action(action.id));
         }}
         axes={convention.data?.axes}
+        pilotCandidates={candidates.data}
+        pilotNames={{ userName: action.pilotUserName, organisationName: action.pilotOrganisationName }}
         conflictDetails={(current) => <ConflictChanges opened={opened.current} current={current} />}
         valuesFromCurrent={(current) => {
           if (!isAction(current)) return null;

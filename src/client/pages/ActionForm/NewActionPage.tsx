@@ -3,6 +3,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { ConventionDetail } from '../../../shared/api/index.js';
 import { useCreateAction } from '../../api/actions.js';
 import { useConvention } from '../../api/conventions.js';
+import { usePilotCandidates } from '../../api/my-follow-up.js';
 import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
@@ -24,6 +25,8 @@ export default function NewActionPage() {
 function NewAction({ convention }: { convention: ConventionDetail }) {
   const navigate = useNavigate();
   const create = useCreateAction(convention.id);
+  const candidates = usePilotCandidates(convention.id, true);
+  if (candidates.isPending) return <Loading label="Chargement des pilotes possibles…" />;
   return (
     <>
       <Breadcrumb
@@ -45,6 +48,7 @@ function NewAction({ convention }: { convention: ConventionDetail }) {
           await navigate(paths.action(created.id));
         }}
         axes={convention.axes}
+        pilotCandidates={candidates.data}
       />
     </>
   );

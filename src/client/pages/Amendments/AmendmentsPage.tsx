@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
+import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import type { ConventionDetail } from '../../../shared/api/index.js';
@@ -9,6 +11,7 @@ import { usePageTitle } from '../../components/brand.js';
 import { ErrorAlert, LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
 import { AmendmentForm } from './AmendmentForm.js';
+import { AmendmentEditForm } from './AmendmentEditForm.js';
 import { PlanVersionsSection } from './PlanVersionsSection.js';
 
 export default function AmendmentsPage() {
@@ -23,6 +26,9 @@ export default function AmendmentsPage() {
 
 function Amendments({ convention }: { convention: ConventionDetail }) {
   const amendments = useAmendments(convention.id);
+  const [editingId, setEditingId] = useState<number | null>(null);
+  const canEdit = convention.abilities.edit;
+  const editing = amendments.data?.find((a) => a.id === editingId);
   return (
     <>
       <Breadcrumb
@@ -44,18 +50,26 @@ function Amendments({ convention }: { convention: ConventionDetail }) {
           <Table
             caption="Avenants de la convention"
             noCaption
-            headers={['N°', 'Objet', 'Signé le', 'Signé par', 'Version du plan']}
+            headers={['N°', 'Objet', 'Signé le', 'Signé par', 'Version du plan', ...(canEdit ? ['Corriger'] : [])]}
             data={amendments.data.map((a) => [
               String(a.number),
               a.summary ? `${a.title} — ${a.summary}` : a.title,
               formatLongDate(a.date),
               a.signedBy.join(', '),
               a.planVersion ? `Version ${a.planVersion.number} (${a.planVersion.actionCount} actions)` : '—',
+              ...(canEdit
+                ? [
+                    <Button key={a.id} size="small" priority="secondary" iconId="fr-icon-edit-line" onClick={() => setEditingId(a.id)}>
+                      {`Modifier l’avenant n° ${a.number}`}
+                    </Button>,
+                  ]
+                : []),
             ])}
           />
         )}
       </section>
-      <AmendmentForm conventionId={convention.id} parties={convention.parties.map((p) => p.organisation.name)} />
+      {editing && <AmendmentEditForm key={editing.id} amendment={editing} onDone={() => setEditingId(null)} />}
+      {canEdit && !editing && <AmendmentForm conventionId={convention.id} parties={convention.parties.map((p) => p.organisation.name)} />}
       <PlanVersionsSection conventionId={convention.id} />
     </>
   );

@@ -1,6 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { ConventionDetail } from '../../../shared/api/index.js';
-import { useMoveAxis } from '../../api/follow-up.js';
+import { useIndicators, useMoveAxis } from '../../api/follow-up.js';
+import { AxisIndicators } from './AxisIndicators.js';
 import { ErrorAlert } from '../../components/PageState.js';
 
 /**
@@ -9,11 +10,15 @@ import { ErrorAlert } from '../../components/PageState.js';
  */
 export function AxesSection({ convention }: { convention: ConventionDetail }) {
   const move = useMoveAxis(convention.id);
+  // Indicators are internal follow-up data: not fetched for the public view.
+  const internal = !convention.abilities.publicView;
+  const indicators = useIndicators(internal ? convention.id : Number.NaN);
   if (convention.axes.length === 0) return null;
   const axes = [...convention.axes].sort((a, b) => a.position - b.position);
   return (
     <section aria-labelledby="axes" className="fr-mb-6w">
       <h2 id="axes">Axes du plan d’actions</h2>
+      {internal && indicators.isError && <ErrorAlert error={indicators.error} />}
       <p className="fr-hint-text">L’avancement d’un axe est la moyenne de celui de ses actions (réalisées : 100 % ; abandonnées : non comptées).</p>
       {move.isError && <ErrorAlert error={move.error} />}
       <ol>
@@ -26,6 +31,9 @@ export function AxesSection({ convention }: { convention: ConventionDetail }) {
               <Button size="small" priority="tertiary" iconId="fr-icon-arrow-up-line" disabled={i === 0 || move.isPending} onClick={() => move.mutate({ axis, direction: 'up' })} title={`Monter l’axe « ${axis.title} »`} />
               <Button size="small" priority="tertiary" iconId="fr-icon-arrow-down-line" disabled={i === axes.length - 1 || move.isPending} onClick={() => move.mutate({ axis, direction: 'down' })} title={`Descendre l’axe « ${axis.title} »`} />
             </span>
+            {internal && indicators.data && (
+              <AxisIndicators axis={axis} indicators={indicators.data.filter((i) => i.axisId === axis.id)} canEdit={convention.abilities.editPlan} />
+            )}
           </li>
         ))}
       </ol>

@@ -153,6 +153,9 @@ export interface ActionTable {
   title: string;
   description: string | null;
   pilot: string | null;
+  /** Optional links of the pilot to an account and to an organisation (« Mon suivi », pilot-only editors). */
+  pilot_user_id: number | null;
+  pilot_organisation_id: number | null;
   /** JSON arrays of names, kept as text so both engines store them alike. */
   partners: string;
   target_public: string | null;

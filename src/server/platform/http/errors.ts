@@ -150,6 +150,8 @@ const FIELD_LABELS: Record<string, string> = {
   filter: 'filtre',
   set: 'changements',
   recordPlanVersion: 'version du plan annexée',
+  pilotUserId: 'personne pilote (compte)',
+  pilotOrganisationId: 'organisation pilote',
 };
 
 /** "signatureEvents.0.date" → "« date » (signatureEvents.0.date)": readable and still precise. */
