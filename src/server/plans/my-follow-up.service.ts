@@ -11,7 +11,7 @@ import * as repo from './my-follow-up.repository.js';
 const VALIDATOR_ROLES = new Set(['caf_admin', 'caf_agent']);
 
 /**
- * « Mon suivi »: the actions the signed-in person pilots (ADR 0010: linked account, organisation of one
+ * « Mon suivi »: the actions the signed-in person pilots (ADR 0011: linked account, organisation of one
  * of their memberships, or free-text pilot equal to their name) and what is due on them, plus the draft
  * reviews they may validate. Everything is read within the caller's scope, in SQL.
  */

@@ -8,7 +8,7 @@ import { conventionInScope } from './my-follow-up.repository.js';
 import * as repo from './pilots.repository.js';
 import { findAction } from './actions.repository.js';
 
-/** Accounts and organisations that may be linked as an action's pilot (ADR 0010). */
+/** Accounts and organisations that may be linked as an action's pilot (ADR 0011). */
 export async function pilotCandidates(db: Executor, conventionId: number): Promise<PilotCandidates> {
   const organisations = await repo.candidateOrganisations(db, conventionId);
   const users = await repo.candidateUsers(db, conventionId);
