@@ -356,6 +356,15 @@ export const MATRIX: Record<string, MatrixEntry> = {
     request: (f, t) => ({ url: '/api/v1/actions/bulk', payload: { filter: { convention: c(f, t) }, set: { pilot: 'Coordination' } } }),
     expect: { ...all(200), anonymous: same(401) },
   },
+  'GET /api/v1/conventions/{id}/plan.xlsx': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan.xlsx` }), expect: internalRead() },
+  'GET /api/v1/plan-import/template.xlsx': { request: () => ({ url: '/api/v1/plan-import/template.xlsx' }), expect: signedIn(200) },
+  'POST /api/v1/conventions/{id}/plan-import': {
+    // A text file instead of a workbook: allowed callers are told to send a .xlsx (415), nothing is read.
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan-import?dryRun=true`, raw: textFile('pas un classeur') }),
+    expect: planEdit(415),
+  },
+  'GET /api/v1/exports/conventions.xlsx': { request: () => ({ url: '/api/v1/exports/conventions.xlsx' }), expect: signedIn(200) },
+  'GET /api/v1/exports/actions.xlsx': { request: () => ({ url: '/api/v1/exports/actions.xlsx?status=en_cours' }), expect: signedIn(200) },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },
   'POST /api/v1/auth/login': { request: () => ({ url: '/api/v1/auth/login', payload: { email: 'personne@exemple.fr', password: 'faux' } }), expect: all(401) },
