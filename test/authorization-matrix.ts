@@ -357,6 +357,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
     expect: { ...all(200), anonymous: same(401) },
   },
   'GET /api/v1/conventions/{id}/plan.xlsx': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan.xlsx` }), expect: internalRead() },
+  'GET /api/v1/conventions/{id}/convention.docx': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/convention.docx` }), expect: internalRead() },
+  'GET /api/v1/conventions/{id}/summary.pdf': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/summary.pdf` }), expect: internalRead() },
   'GET /api/v1/plan-import/template.xlsx': { request: () => ({ url: '/api/v1/plan-import/template.xlsx' }), expect: signedIn(200) },
   'POST /api/v1/conventions/{id}/plan-import': {
     // A text file instead of a workbook: allowed callers are told to send a .xlsx (415), nothing is read.

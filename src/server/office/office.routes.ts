@@ -9,9 +9,11 @@ import { contextOf } from '../platform/http/fastify-types.js';
 import { exportPlanXlsx, planTemplateXlsx } from './plan-export.service.js';
 import { importPlanXlsx } from './plan-import.service.js';
 import { exportActionsXlsx, exportConventionsXlsx } from './lists-export.service.js';
+import { exportConventionDocx, exportConventionPdf } from './documents.service.js';
 import { MAX_XLSX_BYTES, readXlsxUpload } from './xlsx-upload.js';
 
 const tags = ['exports'];
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A file download with its name (RFC 5987 form for accents). */
@@ -36,6 +38,28 @@ export const officeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const file = await exportPlanXlsx(contextOf(app, request), request.params.id);
       return sendFile(reply, XLSX_TYPE, file.filename, file.buffer);
+    },
+  );
+  app.get(
+    '/conventions/:id/convention.docx',
+    {
+      config: { convention: { of: 'convention', ability: 'read', internal: true } },
+      schema: { tags, summary: 'Document de la convention (Word) : parties, préambule, articles, signatures, plan d’actions et indicateurs en annexe', params: idParamsSchema },
+    },
+    async (request, reply) => {
+      const file = await exportConventionDocx(contextOf(app, request), request.params.id);
+      return sendFile(reply, DOCX_TYPE, file.filename, file.buffer);
+    },
+  );
+  app.get(
+    '/conventions/:id/summary.pdf',
+    {
+      config: { convention: { of: 'convention', ability: 'read', internal: true } },
+      schema: { tags, summary: 'Synthèse d’une page (PDF) pour les élus', params: idParamsSchema },
+    },
+    async (request, reply) => {
+      const file = await exportConventionPdf(contextOf(app, request), request.params.id);
+      return sendFile(reply, 'application/pdf', file.filename, file.buffer);
     },
   );
   app.get(
