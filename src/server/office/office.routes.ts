@@ -10,6 +10,7 @@ import { exportPlanXlsx, planTemplateXlsx } from './plan-export.service.js';
 import { importPlanXlsx } from './plan-import.service.js';
 import { exportActionsXlsx, exportConventionsXlsx } from './lists-export.service.js';
 import { exportConventionDocx, exportConventionPdf } from './documents.service.js';
+import { openDataRoutes } from './open-data.routes.js';
 import { MAX_XLSX_BYTES, readXlsxUpload } from './xlsx-upload.js';
 
 const tags = ['exports'];
@@ -28,6 +29,7 @@ export function sendFile(reply: FastifyReply, type: string, filename: string, bo
 /** Spreadsheets in and out: the plan of a convention, its import, and filtered lists. */
 export const officeRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, { limits: { fileSize: MAX_XLSX_BYTES, files: 1 } });
+  await app.register(openDataRoutes);
 
   app.get(
     '/conventions/:id/plan.xlsx',

@@ -47,3 +47,7 @@ export const actionsExportQuery = z.object({
   q: z.string().trim().max(200).optional(),
 });
 export type ActionsExportQuery = z.infer<typeof actionsExportQuery>;
+
+export const openDataQuery = z.object({
+  convention: z.coerce.number().int().positive().optional().describe('Ne garder qu’une convention'),
+});
