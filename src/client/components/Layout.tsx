@@ -62,6 +62,7 @@ export function Layout() {
             ],
           },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
+          { text: 'Données ouvertes', linkProps: { to: paths.openData }, isActive: pathname === paths.openData },
           ...(session.canCreateConvention
             ? [
                 { text: 'Nouvelle convention', linkProps: { to: paths.newConvention }, isActive: pathname === paths.newConvention },

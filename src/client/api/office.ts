@@ -1,0 +1,51 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PlanImportReport } from '../../shared/api/index.js';
+import { ApiError, apiFetch } from './http.js';
+import { conventionKeys } from './conventions.js';
+
+const API = '/api/v1';
+
+/** Download addresses of a convention's files. */
+export const conventionFiles = (id: number) => ({
+  planXlsx: `${API}/conventions/${id}/plan.xlsx`,
+  docx: `${API}/conventions/${id}/convention.docx`,
+  pdf: `${API}/conventions/${id}/summary.pdf`,
+  ics: `${API}/conventions/${id}/calendar.ics`,
+});
+export const planTemplateUrl = `${API}/plan-import/template.xlsx`;
+export const openDataUrl = (set: 'conventions' | 'actions', format: 'csv' | 'json') => `${API}/open-data/${set}.${format}`;
+export const openDataSchemaUrl = (set: 'conventions' | 'actions') => `${API}/open-data/schemas/${set}.json`;
+
+/** Sends the workbook (multipart) with the session's anti-forgery token; errors come back as ApiError. */
+async function sendWorkbook(conventionId: number, file: File, dryRun: boolean): Promise<PlanImportReport> {
+  const { csrfToken } = await apiFetch<{ csrfToken: string | null }>('/auth/me');
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(`${API}/conventions/${conventionId}/plan-import${dryRun ? '?dryRun=true' : ''}`, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.');
+  }
+  const payload = (await response.json().catch(() => null)) as (PlanImportReport & { error?: { code?: string; message?: string; fields?: { path: string; message: string }[] } }) | null;
+  if (!response.ok) {
+    const error = payload?.error;
+    throw new ApiError(response.status, error?.code ?? 'http', error?.message ?? `Le serveur a répondu par une erreur (${response.status}).`, error?.fields ?? []);
+  }
+  return payload as PlanImportReport;
+}
+
+export function usePlanImport(conventionId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => sendWorkbook(conventionId, file, dryRun),
+    onSuccess: (report) => {
+      if (report.applied) void client.invalidateQueries({ queryKey: conventionKeys.all });
+    },
+  });
+}
