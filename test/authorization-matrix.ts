@@ -366,6 +366,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/open-data/actions.json': { request: () => ({ url: '/api/v1/open-data/actions.json' }), expect: all(200) },
   'GET /api/v1/open-data/schemas/actions.json': { request: () => ({ url: '/api/v1/open-data/schemas/actions.json' }), expect: all(200) },
   'GET /api/v1/conventions/{id}/calendar.ics': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/calendar.ics` }), expect: conventionRead },
+  'GET /api/v1/actions/{id}/fiche.pdf': { request: async (f, t) => ({ url: `/api/v1/actions/${await f.firstActionId(t)}/fiche.pdf` }), expect: internalRead() },
   'GET /api/v1/plan-import/template.xlsx': { request: () => ({ url: '/api/v1/plan-import/template.xlsx' }), expect: signedIn(200) },
   'POST /api/v1/conventions/{id}/plan-import': {
     // A text file instead of a workbook: allowed callers are told to send a .xlsx (415), nothing is read.

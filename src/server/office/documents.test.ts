@@ -92,6 +92,29 @@ describe.each(ENGINES)('convention documents (%s)', (engine) => {
     }
   });
 
+  it('the fiche action PDF fits on one page with the action, its pilot, budget lines and indicators', async () => {
+    let indicatorsSeen = 0;
+    for (const c of conventions) {
+      const indicators = (await t.request<{ actionId: number | null; title: string }[]>({ method: 'GET', url: `/api/v1/conventions/${c.id}/indicators` })).body;
+      for (const a of c.actions) {
+        const file = await download(`/api/v1/actions/${a.id}/fiche.pdf`);
+        expect(file.type).toBe('application/pdf');
+        const { text, totalPages } = await pdfText(file.body);
+        expect(totalPages).toBe(1);
+        expect(text).toContain(flat(a.title).slice(0, 40));
+        if (a.pilot) expect(text).toContain(a.pilot);
+        for (const b of a.budgetLines) expect(text).toContain(`${b.year} — ${b.funder}`);
+        for (const i of indicators.filter((x) => x.actionId === a.id).slice(0, 6)) {
+          expect(text).toContain(flat(i.title).slice(0, 30));
+          indicatorsSeen++;
+        }
+      }
+    }
+    expect(indicatorsSeen).toBeGreaterThan(0);
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/actions/${conventions[0]!.actions[0]!.id}/fiche.pdf` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('text blocks come from CONVENTION_TEXT_FILE when it is set', async () => {
     const custom = join(dir, 'blocs.json');
     writeFileSync(custom, JSON.stringify({ duration: 'Notre propre clause de durée, de {debut} à {fin}.' }));

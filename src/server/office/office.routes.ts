@@ -9,7 +9,7 @@ import { contextOf } from '../platform/http/fastify-types.js';
 import { exportPlanXlsx, planTemplateXlsx } from './plan-export.service.js';
 import { importPlanXlsx } from './plan-import.service.js';
 import { exportActionsXlsx, exportConventionsXlsx } from './lists-export.service.js';
-import { exportConventionDocx, exportConventionPdf } from './documents.service.js';
+import { exportActionPdf, exportConventionDocx, exportConventionPdf } from './documents.service.js';
 import { openDataRoutes } from './open-data.routes.js';
 import { MAX_XLSX_BYTES, readXlsxUpload } from './xlsx-upload.js';
 
@@ -61,6 +61,17 @@ export const officeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await exportConventionPdf(contextOf(app, request), request.params.id);
+      return sendFile(reply, 'application/pdf', file.filename, file.buffer);
+    },
+  );
+  app.get(
+    '/actions/:id/fiche.pdf',
+    {
+      config: { convention: { of: 'action', ability: 'read', internal: true } },
+      schema: { tags, summary: 'Fiche action d’une page (PDF) : description, pilote, calendrier, budget, indicateurs, derniers points d’étape', params: idParamsSchema },
+    },
+    async (request, reply) => {
+      const file = await exportActionPdf(contextOf(app, request), request.params.id);
       return sendFile(reply, 'application/pdf', file.filename, file.buffer);
     },
   );
