@@ -92,6 +92,11 @@ describe('office files and open data in Chromium', () => {
     await page.getByRole('link', { name: /Issy-les-Moulineaux/ }).last().click();
     await page.waitForURL(/\/conventions\/\d+$/);
     await page.locator('main').getByText('Ouvrir une micro-crèche en centre-ville').first().waitFor();
+    await page.getByRole('link', { name: 'Ouvrir une micro-crèche en centre-ville' }).first().click();
+    await page.waitForURL(/\/actions\/\d+$/);
+    const fiche = await page.request.get(`${server.url}${await page.getByRole('link', { name: 'Fiche en PDF' }).getAttribute('href')}`);
+    expect(fiche.headers()['content-type']).toBe('application/pdf');
+    await expectNoAxeViolations(page, 'fiche action importée');
     expect(foreignRequests).toEqual([]);
   });
 });
