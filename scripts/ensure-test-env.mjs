@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes sure what the test suite talks to is there: Debian's Chromium, a running PostgreSQL, the built web app.
+// Makes sure what the test suite talks to is there: Debian's Chromium, LibreOffice, a running PostgreSQL, the built web app.
 // Installs or starts what is missing when it can (as root, with apt-get), and says clearly what to do otherwise.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -20,6 +20,13 @@ function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   console.log('Chromium absent : installation du paquet Debian chromium…');
   aptInstall('chromium fonts-liberation');
+}
+
+/** LibreOffice converts the generated Word documents to PDF in the tests (about 50 s to install). */
+function ensureLibreOffice() {
+  if (existsSync('/usr/bin/soffice')) return;
+  console.log('LibreOffice absent : installation du paquet Debian libreoffice-writer-nogui…');
+  aptInstall('libreoffice-writer-nogui');
 }
 
 const pgHost = process.env.TEST_PG_HOST ?? '127.0.0.1';
@@ -57,6 +64,7 @@ async function ensurePostgres() {
 
 try {
   ensureChromium();
+  ensureLibreOffice();
   await ensurePostgres();
   run('npm run build --silent');
 } catch (error) {

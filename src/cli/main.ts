@@ -8,6 +8,8 @@ import { registerConventionCommands } from './conventions.command.js';
 import { registerCoverageCommand } from './coverage.command.js';
 import { registerNewsCommands } from './news.command.js';
 import { registerImportTextCommand } from './import-text.command.js';
+import { registerExportCommand } from './export.command.js';
+import { registerImportXlsxCommand } from './import-xlsx.command.js';
 
 const program = new Command()
   .name('pilote-ctg')
@@ -23,6 +25,8 @@ registerConventionCommands(program);
 registerCoverageCommand(program);
 registerNewsCommands(program);
 registerImportTextCommand(program);
+registerExportCommand(program);
+registerImportXlsxCommand(program);
 
 try {
   await program.parseAsync(process.argv);

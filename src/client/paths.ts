@@ -19,6 +19,8 @@ export const paths = {
   review: (id: number) => `/bilans/${id}`,
   amendments: (conventionId: number) => `/conventions/${conventionId}/avenants`,
   followUp: (conventionId: number) => `/conventions/${conventionId}/suivi`,
+  conventionFiles: (conventionId: number) => `/conventions/${conventionId}/fichiers`,
+  openData: '/donnees-ouvertes',
   conventionsWithTheme: (theme: string) => `/conventions?theme=${encodeURIComponent(theme)}`,
   coverage: (filters: Filters = {}) => withFilters('/couverture', filters),
   themesMatrix: (filters: Filters = {}) => withFilters('/territoires/champs', filters),

@@ -28,6 +28,8 @@ const NewsArticlePage = lazy(() => import('./pages/NewsArticle/NewsArticlePage.j
 const PublicConventionPage = lazy(() => import('./pages/NewsConvention/PublicConventionPage.js'));
 const NewsDeskPage = lazy(() => import('./pages/NewsDesk/NewsDeskPage.js'));
 const NewsEditorPage = lazy(() => import('./pages/NewsEditor/NewsEditorPage.js'));
+const ConventionFilesPage = lazy(() => import('./pages/ExportsConvention/ConventionFilesPage.js'));
+const OpenDataPage = lazy(() => import('./pages/ExportsOpenData/OpenDataPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 const LoginPage = lazy(() => import('./pages/AuthLogin/LoginPage.js'));
 const ForgottenPasswordPage = lazy(() => import('./pages/AuthPassword/ForgottenPasswordPage.js'));
@@ -54,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'actualites/:slug', element: <NewsArticlePage /> },
       { path: 'ctg/:id', element: <PublicConventionPage /> },
       { path: 'accessibilite', element: <AccessibilityPage /> },
+      { path: 'donnees-ouvertes', element: <OpenDataPage /> },
       { path: 'connexion', element: <LoginPage /> },
       { path: 'mot-de-passe-oublie', element: <ForgottenPasswordPage /> },
       { path: 'mot-de-passe/:token', element: <ResetPasswordPage /> },
@@ -71,6 +74,7 @@ export const router = createBrowserRouter([
           { path: 'bilans/:id', element: <ReviewPage /> },
           { path: 'conventions/:id/avenants', element: <AmendmentsPage /> },
           { path: 'conventions/:id/suivi', element: <FollowUpPage /> },
+          { path: 'conventions/:id/fichiers', element: <ConventionFilesPage /> },
           { path: 'redaction', element: <NewsDeskPage /> },
           { path: 'redaction/:id', element: <NewsEditorPage /> },
           { path: 'mon-compte', element: <AccountPage /> },

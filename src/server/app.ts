@@ -39,6 +39,7 @@ import { reviewsRoutes } from './reviews/reviews.routes.js';
 import { amendmentsRoutes } from './amendments/amendments.routes.js';
 import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { myFollowUpRoutes } from './plans/my-follow-up.routes.js';
+import { officeRoutes } from './office/office.routes.js';
 
 z.config(z.locales.fr());
 
@@ -67,6 +68,7 @@ const API_ROUTES = [
   amendmentsRoutes,
   dashboardRoutes,
   myFollowUpRoutes,
+  officeRoutes,
 ];
 
 export interface BuildAppOptions {

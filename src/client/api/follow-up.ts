@@ -3,7 +3,7 @@ import type {
   ActionDocument, ActionNote, ActionNoteInput, Axis, HistoryFilter, HistoryPage, Indicator, IndicatorCreateInput, IndicatorUpdateInput, IndicatorValueInput,
 } from '../../shared/api/index.js';
 import { conventionKeys } from './conventions.js';
-import { ApiError, apiFetch, queryString } from './http.js';
+import { apiFetch, apiUpload, queryString } from './http.js';
 
 export const followUpKeys = {
   notes: (actionId: number) => ['actions', actionId, 'notes'] as const,
@@ -35,13 +35,7 @@ export function useDocuments(actionId: number) {
 async function upload(actionId: number, file: File): Promise<ActionDocument> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const response = await fetch(`/api/v1/actions/${actionId}/documents`, { method: 'POST', body: form, credentials: 'same-origin' });
-  const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | ActionDocument | null;
-  if (!response.ok) {
-    const error = payload && 'error' in payload ? payload.error : undefined;
-    throw new ApiError(response.status, error?.code ?? 'http', error?.message ?? `Envoi impossible (${response.status}).`);
-  }
-  return payload as ActionDocument;
+  return apiUpload<ActionDocument>(`/actions/${actionId}/documents`, form);
 }
 
 export function useDocumentChanges(actionId: number) {

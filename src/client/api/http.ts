@@ -51,7 +51,7 @@ const API_ROOT = '/api/v1';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-type FetchOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
+type FetchOptions = { method?: Method; body?: unknown; form?: FormData; signal?: AbortSignal };
 
 export async function apiFetch<T>(path: string, options: FetchOptions = {}): Promise<T> {
   try {
@@ -65,7 +65,12 @@ export async function apiFetch<T>(path: string, options: FetchOptions = {}): Pro
   }
 }
 
-async function send<T>(path: string, { method = 'GET', body, signal }: FetchOptions): Promise<T> {
+/** Sends a file (multipart/form-data) with the session's anti-forgery token, like any other write. */
+export function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return apiFetch<T>(path, { method: 'POST', form });
+}
+
+async function send<T>(path: string, { method = 'GET', body, form, signal }: FetchOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -76,7 +81,7 @@ async function send<T>(path: string, { method = 'GET', body, signal }: FetchOpti
       signal,
       credentials: 'same-origin',
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
   } catch (error) {
     if (signal?.aborted) throw error;

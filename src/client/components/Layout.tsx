@@ -65,6 +65,7 @@ export function Layout() {
           },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
           ...(session.signedIn ? [{ text: 'Mon suivi', linkProps: { to: paths.myFollowUp }, isActive: pathname === paths.myFollowUp }] : []),
+          { text: 'Données ouvertes', linkProps: { to: paths.openData }, isActive: pathname === paths.openData },
           ...(session.canCreateConvention
             ? [
                 { text: 'Nouvelle convention', linkProps: { to: paths.newConvention }, isActive: pathname === paths.newConvention },

@@ -19,3 +19,4 @@ export * from './reviews.js';
 export * from './amendments.js';
 export * from './dashboard.js';
 export * from './my-follow-up.js';
+export * from './office.js';

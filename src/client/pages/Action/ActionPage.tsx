@@ -14,6 +14,7 @@ import { FicheSummary } from './FicheSummary.js';
 import { IndicatorsSection } from './IndicatorsSection.js';
 import { NotesSection } from './NotesSection.js';
 import { SimilarActionsSection } from './SimilarActionsSection.js';
+import { actionFicheUrl } from '../../api/office.js';
 
 export default function ActionPage() {
   const id = parseId(useParams().id);
@@ -53,6 +54,13 @@ function Fiche({ action }: { action: Action }) {
             Bilans de la convention
           </Link>
         </li>
+        {detail && !detail.abilities.publicView && (
+          <li>
+            <a className="fr-btn fr-btn--secondary fr-icon-download-line" href={actionFicheUrl(action.id)} download>
+              Fiche en PDF
+            </a>
+          </li>
+        )}
       </ul>
       <FicheSummary action={action} convention={detail} />
       <BudgetSection lines={action.budgetLines} />

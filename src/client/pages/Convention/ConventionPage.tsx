@@ -80,6 +80,11 @@ function ConventionView({ convention }: { convention: ConventionDetail }) {
               Avenants et versions du plan
             </Link>
           </li>
+          <li>
+            <Link className="fr-btn fr-btn--secondary fr-icon-download-line" to={paths.conventionFiles(convention.id)}>
+              Fichiers (Word, PDF, Excel) et import
+            </Link>
+          </li>
         </ul>
       )}
       {!abilities.publicView && <StatusPanel convention={convention} />}

@@ -475,6 +475,16 @@ export interface AmendmentTable {
   updated_at: Timestamp;
 }
 
+/** The reference an imported spreadsheet row carries, and the object it designates. */
+export interface PlanExternalRefTable {
+  convention_id: number;
+  /** action */
+  kind: string;
+  ref: string;
+  object_id: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -516,6 +526,7 @@ export interface Database {
   review: ReviewTable;
   plan_version: PlanVersionTable;
   amendment: AmendmentTable;
+  plan_external_ref: PlanExternalRefTable;
 }
 
 export type Db = Kysely<Database>;

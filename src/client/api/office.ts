@@ -1,0 +1,35 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { PlanImportReport } from '../../shared/api/index.js';
+import { apiUpload } from './http.js';
+import { conventionKeys } from './conventions.js';
+
+const API = '/api/v1';
+
+/** Download addresses of a convention's files. */
+export const conventionFiles = (id: number) => ({
+  planXlsx: `${API}/conventions/${id}/plan.xlsx`,
+  docx: `${API}/conventions/${id}/convention.docx`,
+  pdf: `${API}/conventions/${id}/summary.pdf`,
+  ics: `${API}/conventions/${id}/calendar.ics`,
+});
+export const actionFicheUrl = (id: number) => `${API}/actions/${id}/fiche.pdf`;
+export const planTemplateUrl = `${API}/plan-import/template.xlsx`;
+export const openDataUrl = (set: 'conventions' | 'actions', format: 'csv' | 'json') => `${API}/open-data/${set}.${format}`;
+export const openDataSchemaUrl = (set: 'conventions' | 'actions') => `${API}/open-data/schemas/${set}.json`;
+
+/** Sends the workbook (multipart) with the session's anti-forgery token; errors come back as ApiError. */
+async function sendWorkbook(conventionId: number, file: File, dryRun: boolean): Promise<PlanImportReport> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return apiUpload<PlanImportReport>(`/conventions/${conventionId}/plan-import${dryRun ? '?dryRun=true' : ''}`, form);
+}
+
+export function usePlanImport(conventionId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => sendWorkbook(conventionId, file, dryRun),
+    onSuccess: (report) => {
+      if (report.applied) void client.invalidateQueries({ queryKey: conventionKeys.all });
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** One problem in an imported workbook: where it is (sheet, row, column) and what is wrong, in French. */
+export const planImportIssueSchema = z.object({
+  sheet: z.string(),
+  row: z.int().nullable().describe('Numéro de ligne dans la feuille (1 = en-tête)'),
+  column: z.string().nullable().describe('Lettre et en-tête de la colonne, par exemple « N (Date de début) »'),
+  message: z.string(),
+});
+export type PlanImportIssue = z.infer<typeof planImportIssueSchema>;
+
+export const PLAN_IMPORT_OPERATIONS = ['create', 'update', 'unchanged'] as const;
+
+export const planImportReportSchema = z.object({
+  dryRun: z.boolean(),
+  applied: z.boolean().describe('Vrai quand les changements ont été enregistrés'),
+  summary: z.object({
+    actionsCreated: z.int(),
+    actionsUpdated: z.int(),
+    actionsUnchanged: z.int(),
+    axesCreated: z.int(),
+    budgetLines: z.int(),
+  }),
+  actions: z.array(
+    z.object({
+      row: z.int(),
+      ref: z.string(),
+      title: z.string(),
+      operation: z.enum(PLAN_IMPORT_OPERATIONS),
+      actionId: z.int().nullable().describe('L’action mise à jour, ou créée quand l’import est appliqué'),
+    }),
+  ),
+  axesCreated: z.array(z.string()),
+  errors: z.array(planImportIssueSchema),
+});
+export type PlanImportReport = z.infer<typeof planImportReportSchema>;
+
+export const planImportQuery = z.object({
+  dryRun: z.enum(['true', 'false', '1', '0']).optional().describe('true : contrôler et décrire l’import sans rien enregistrer'),
+});
+
+/** Filters of the exported action list: the same as the action list's. */
+export const actionsExportQuery = z.object({
+  convention: z.coerce.number().int().positive().optional(),
+  theme: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'Code de champ invalide').optional(),
+  status: z.enum(['a_venir', 'en_cours', 'realisee', 'en_pause', 'en_retard', 'abandonnee']).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type ActionsExportQuery = z.infer<typeof actionsExportQuery>;
+
+export const openDataQuery = z.object({
+  convention: z.coerce.number().int().positive().optional().describe('Ne garder qu’une convention'),
+});
