@@ -172,12 +172,14 @@ describe('territorial views in Chromium', () => {
     await page.getByLabel(/^Part de la population couverte/).fill('40');
     await page.getByRole('button', { name: 'Enregistrer la cible' }).click();
     await page.getByRole('heading', { name: 'Cible enregistrée' }).waitFor();
-    await expect.poll(async () => (await row(2026).textContent())?.replace(/\s/g, ' ')).toMatch(/40 %/);
+    await expect.poll(async () => (await row(2026).textContent())?.replace(/\s/g, ' '), { timeout: 10_000 }).toMatch(/40 %/);
+    // Empty the field first, so that seeing 40 again proves the form was loaded with the saved target.
+    await page.getByLabel(/^Part de la population couverte/).fill('');
     await page.getByRole('button', { name: 'Modifier la cible 2026' }).click();
-    await expect.poll(() => page.getByLabel(/^Part de la population couverte/).inputValue()).toBe('40');
+    await expect.poll(() => page.getByLabel(/^Part de la population couverte/).inputValue(), { timeout: 10_000 }).toBe('40');
     await page.getByLabel(/^Part de la population couverte/).fill('45,5'.replace(',', '.'));
     await page.getByRole('button', { name: 'Enregistrer la cible' }).click();
-    await expect.poll(async () => (await row(2026).textContent())?.replace(/\s/g, ' ')).toMatch(/45,5 %/);
+    await expect.poll(async () => (await row(2026).textContent())?.replace(/\s/g, ' '), { timeout: 10_000 }).toMatch(/45,5 %/);
     await expectNoAxeViolations(page, 'cible enregistrée');
     await screenshot(page, 'cibles-couverture');
   });
