@@ -38,6 +38,7 @@ import { historyRoutes } from './history/history.routes.js';
 import { reviewsRoutes } from './reviews/reviews.routes.js';
 import { amendmentsRoutes } from './amendments/amendments.routes.js';
 import { dashboardRoutes } from './plans/dashboard.routes.js';
+import { oidcRoutes } from './accounts/oidc.routes.js';
 
 z.config(z.locales.fr());
 
@@ -65,6 +66,7 @@ const API_ROUTES = [
   reviewsRoutes,
   amendmentsRoutes,
   dashboardRoutes,
+  oidcRoutes,
 ];
 
 export interface BuildAppOptions {
