@@ -378,6 +378,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   // ProConnect is off in the matrix's instance: both answer 404 to everyone (see oidc.test.ts when it is on).
   'GET /api/v1/auth/oidc/login': { request: () => ({ url: '/api/v1/auth/oidc/login' }), expect: all(404) },
   'GET /api/v1/auth/oidc/callback': { request: () => ({ url: '/api/v1/auth/oidc/callback?code=x&state=y' }), expect: all(404) },
+  'GET /api/v1/security-events': { request: () => ({ url: '/api/v1/security-events?limit=5' }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
+  'GET /api/v1/security-events/export.csv': { request: () => ({ url: '/api/v1/security-events/export.csv?event=login' }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
   'GET /api/v1/api-tokens': { request: () => ({ url: '/api/v1/api-tokens' }), expect: { ...adminsOnly(200), caf_admin: same(200) } },
   'POST /api/v1/api-tokens': {
     request: (f, t) => ({ url: '/api/v1/api-tokens', payload: { name: `Jeton ${f.unique()}`, organisationId: f.cafId(t), scope: 'read' } }),

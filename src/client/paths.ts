@@ -29,6 +29,9 @@ export const paths = {
   invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
   account: '/mon-compte',
   administration: '/administration',
+  securityLog: '/administration/journal',
+  users: '/administration/utilisateurs',
+  personalData: '/administration/donnees-personnelles',
 };
 
 type Filters = Record<string, string | number | undefined>;

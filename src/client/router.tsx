@@ -33,6 +33,7 @@ const ResetPasswordPage = lazy(() => import('./pages/AuthPassword/ResetPasswordP
 const InvitationPage = lazy(() => import('./pages/AuthInvitation/InvitationPage.js'));
 const AccountPage = lazy(() => import('./pages/AuthAccount/AccountPage.js'));
 const AdministrationPage = lazy(() => import('./pages/AdminAccounts/AdministrationPage.js'));
+const SecurityLogPage = lazy(() => import('./pages/AdminSecurityLog/SecurityLogPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
           { path: 'redaction/:id', element: <NewsEditorPage /> },
           { path: 'mon-compte', element: <AccountPage /> },
           { path: 'administration', element: <AdministrationPage /> },
+          { path: 'administration/journal', element: <SecurityLogPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

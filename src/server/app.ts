@@ -39,6 +39,8 @@ import { reviewsRoutes } from './reviews/reviews.routes.js';
 import { amendmentsRoutes } from './amendments/amendments.routes.js';
 import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
+import { securityLogRoutes } from './audit/security-log.routes.js';
+import { registerExportLog } from './audit/export-log.js';
 
 z.config(z.locales.fr());
 
@@ -67,6 +69,7 @@ const API_ROUTES = [
   amendmentsRoutes,
   dashboardRoutes,
   oidcRoutes,
+  securityLogRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -98,6 +101,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   await app.register(rateLimit, { global: false });
   registerAuthentication(app);
   registerConventionGuards(app);
+  registerExportLog(app);
 
   await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {

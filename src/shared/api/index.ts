@@ -18,3 +18,4 @@ export * from './history.js';
 export * from './reviews.js';
 export * from './amendments.js';
 export * from './dashboard.js';
+export * from './security.js';
