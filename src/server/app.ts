@@ -40,6 +40,7 @@ import { amendmentsRoutes } from './amendments/amendments.routes.js';
 import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
 import { securityLogRoutes } from './audit/security-log.routes.js';
+import { usersRoutes } from './accounts/users.routes.js';
 import { registerExportLog } from './audit/export-log.js';
 
 z.config(z.locales.fr());
@@ -70,6 +71,7 @@ const API_ROUTES = [
   dashboardRoutes,
   oidcRoutes,
   securityLogRoutes,
+  usersRoutes,
 ];
 
 export interface BuildAppOptions {

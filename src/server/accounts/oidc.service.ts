@@ -1,7 +1,8 @@
-import type { Db, Executor } from '../platform/db/schema.js';
+import type { Db } from '../platform/db/schema.js';
 import { nowIso } from '../platform/db/dialect.js';
 import type { Role } from '../../shared/api/accounts.js';
 import * as repo from './accounts.repository.js';
+import { findUserBySubject, markInvitationAccepted, pendingInvitationsFor } from './users.repository.js';
 import { openSession, type ClientInfo } from './sessions.service.js';
 import type { OidcIdentity } from './oidc.client.js';
 
@@ -9,17 +10,6 @@ import type { OidcIdentity } from './oidc.client.js';
 export type OidcRefusal = 'oidc_non_invite' | 'oidc_sans_email' | 'oidc_autre_identite' | 'oidc_inactif';
 
 export type OidcOutcome = { token: string } | { refused: OidcRefusal };
-
-async function pendingInvitations(db: Executor, email: string) {
-  return db
-    .selectFrom('invitation')
-    .select(['id', 'organisation_id', 'role'])
-    .where('email', '=', email)
-    .where('accepted_at', 'is', null)
-    .where('expires_at', '>', nowIso())
-    .orderBy('id')
-    .execute();
-}
 
 const displayNameOf = (identity: OidcIdentity, email: string) =>
   [identity.givenName, identity.usualName].filter(Boolean).join(' ') || email.split('@')[0]!;
@@ -32,7 +22,7 @@ const displayNameOf = (identity: OidcIdentity, email: string) =>
 export async function signInWithOidc(db: Db, identity: OidcIdentity, client: ClientInfo): Promise<OidcOutcome> {
   const outcome = await db.transaction().execute(async (trx): Promise<OidcOutcome & { actor: string; linked?: boolean }> => {
     const now = nowIso();
-    const known = await trx.selectFrom('app_user').select(['id', 'email', 'status']).where('oidc_subject', '=', identity.subject).executeTakeFirst();
+    const known = await findUserBySubject(trx, identity.subject);
     if (known) {
       if (known.status !== 'active') return { refused: 'oidc_inactif', actor: known.email };
       await repo.updateUser(trx, known.id, { failed_logins: 0, locked_until: null, last_login_at: now, updated_at: now });
@@ -43,14 +33,14 @@ export async function signInWithOidc(db: Db, identity: OidcIdentity, client: Cli
     const user = await repo.findUserByEmail(trx, email);
     if (user?.oidc_subject) return { refused: 'oidc_autre_identite', actor: email };
     if (user && user.status !== 'active') return { refused: 'oidc_inactif', actor: email };
-    const invitations = await pendingInvitations(trx, email);
+    const invitations = await pendingInvitationsFor(trx, email, now);
     if (!user && invitations.length === 0) return { refused: 'oidc_non_invite', actor: email };
     const userId =
       user?.id ?? (await repo.insertUser(trx, { email, display_name: displayNameOf(identity, email), password_hash: null, is_platform_admin: 0, status: 'active', now }));
     await repo.updateUser(trx, userId, { oidc_subject: identity.subject, last_login_at: now, updated_at: now });
     for (const invitation of invitations) {
       await repo.upsertMembership(trx, userId, invitation.organisation_id, invitation.role as Role, now);
-      await trx.updateTable('invitation').set({ accepted_at: now }).where('id', '=', invitation.id).execute();
+      await markInvitationAccepted(trx, invitation.id, now);
       await repo.recordSecurityEvent(trx, { actor: email, event: 'invitation_accepted', ...client, details: { organisationId: invitation.organisation_id, role: invitation.role, method: 'oidc' } });
     }
     await repo.recordSecurityEvent(trx, { actor: email, event: 'oidc_linked', ...client, details: { subject: identity.subject } });

@@ -19,3 +19,4 @@ export * from './reviews.js';
 export * from './amendments.js';
 export * from './dashboard.js';
 export * from './security.js';
+export * from './users.js';

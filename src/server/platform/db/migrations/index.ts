@@ -5,6 +5,7 @@ import * as territorial from './20261128160000_territorial.js';
 import * as planFollowUp from './20261128170000_plan_follow_up.js';
 import * as conventionSource from './20261128180000_convention_source.js';
 import * as accounts from './20261128190000_accounts.js';
+import * as personalData from './20261128220000_personal_data.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261128170000_plan_follow_up': planFollowUp,
   '20261128180000_convention_source': conventionSource,
   '20261128190000_accounts': accounts,
+  '20261128220000_personal_data': personalData,
 };
