@@ -34,6 +34,7 @@ const InvitationPage = lazy(() => import('./pages/AuthInvitation/InvitationPage.
 const AccountPage = lazy(() => import('./pages/AuthAccount/AccountPage.js'));
 const AdministrationPage = lazy(() => import('./pages/AdminAccounts/AdministrationPage.js'));
 const SecurityLogPage = lazy(() => import('./pages/AdminSecurityLog/SecurityLogPage.js'));
+const UsersPage = lazy(() => import('./pages/AdminUsers/UsersPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
           { path: 'mon-compte', element: <AccountPage /> },
           { path: 'administration', element: <AdministrationPage /> },
           { path: 'administration/journal', element: <SecurityLogPage /> },
+          { path: 'administration/utilisateurs', element: <UsersPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
