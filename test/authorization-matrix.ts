@@ -38,6 +38,8 @@ export interface Fixture {
   unique(): string;
   /** A new account with a partner_reader membership in the target's partner organisation. */
   newMemberUser(target: Target): Promise<{ userId: number; organisationId: number }>;
+  /** A new person (no signature), made for the request. */
+  newPersonId(): Promise<number>;
 }
 
 const BOUNDARY = '----matrice';
@@ -401,6 +403,12 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/auth/password': {
     request: () => ({ url: '/api/v1/auth/password', payload: { currentPassword: 'pas-le-mot-de-passe', newPassword: 'Un-Mot-De-Passe-2026!' } }),
     expect: signedIn(400),
+  },
+  'GET /api/v1/personal-data': { request: (f) => ({ url: `/api/v1/personal-data?personId=${f.personId()}` }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
+  'GET /api/v1/personal-data/export.json': { request: (f) => ({ url: `/api/v1/personal-data/export.json?personId=${f.personId()}` }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
+  'POST /api/v1/personal-data/erasure': {
+    request: async (f) => ({ url: '/api/v1/personal-data/erasure', payload: { personId: await f.newPersonId() } }),
+    expect: { ...adminsOnly(200), caf_admin: same(403) },
   },
   'GET /api/v1/api-tokens': { request: () => ({ url: '/api/v1/api-tokens' }), expect: { ...adminsOnly(200), caf_admin: same(200) } },
   'POST /api/v1/api-tokens': {

@@ -41,6 +41,7 @@ import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
 import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
+import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
 
 z.config(z.locales.fr());
@@ -72,6 +73,7 @@ const API_ROUTES = [
   oidcRoutes,
   securityLogRoutes,
   usersRoutes,
+  personalDataRoutes,
 ];
 
 export interface BuildAppOptions {

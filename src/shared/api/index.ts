@@ -20,3 +20,4 @@ export * from './amendments.js';
 export * from './dashboard.js';
 export * from './security.js';
 export * from './users.js';
+export * from './personal-data.js';

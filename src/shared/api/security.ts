@@ -20,7 +20,6 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   password_reset: 'Mot de passe réinitialisé',
   password_changed: 'Mot de passe modifié',
   data_export: 'Export de données',
-  personal_data_exported: 'Données personnelles exportées',
   personal_data_erased: 'Données personnelles effacées',
 };
 

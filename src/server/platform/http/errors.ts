@@ -37,6 +37,7 @@ const FIELD_LABELS: Record<string, string> = {
   currentPassword: 'mot de passe actuel',
   newPassword: 'nouveau mot de passe',
   role: 'rôle',
+  userId: 'compte',
   title: 'titre',
   cafId: 'Caf',
   startYear: 'année de début',
