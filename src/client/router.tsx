@@ -35,6 +35,7 @@ const AccountPage = lazy(() => import('./pages/AuthAccount/AccountPage.js'));
 const AdministrationPage = lazy(() => import('./pages/AdminAccounts/AdministrationPage.js'));
 const SecurityLogPage = lazy(() => import('./pages/AdminSecurityLog/SecurityLogPage.js'));
 const UsersPage = lazy(() => import('./pages/AdminUsers/UsersPage.js'));
+const PersonalDataPage = lazy(() => import('./pages/AdminPersonalData/PersonalDataPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
           { path: 'administration', element: <AdministrationPage /> },
           { path: 'administration/journal', element: <SecurityLogPage /> },
           { path: 'administration/utilisateurs', element: <UsersPage /> },
+          { path: 'administration/donnees-personnelles', element: <PersonalDataPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

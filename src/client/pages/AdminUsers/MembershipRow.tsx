@@ -44,18 +44,24 @@ export function MembershipRow({ user, membership, self, onError }: { user: UserS
                 size="small"
                 disabled={role === membership.role || change.isPending}
                 onClick={() => change.mutate({ ...ref, role }, { onError })}
-                title={`Enregistrer le rôle de ${user.displayName} pour ${membership.organisationName}`}
+                nativeButtonProps={{ 'aria-label': `Enregistrer le rôle de ${user.displayName} pour ${membership.organisationName}` }}
               >
                 Enregistrer
               </Button>
             </li>
             <li>
               {confirming ? (
-                <Button size="small" priority="tertiary" onClick={() => remove.mutate(ref, { onError })} disabled={remove.isPending}>
+                <Button
+                  size="small"
+                  priority="tertiary"
+                  onClick={() => remove.mutate(ref, { onError })}
+                  disabled={remove.isPending}
+                  nativeButtonProps={{ 'aria-label': `Confirmer le retrait de ${user.displayName} de ${membership.organisationName}` }}
+                >
                   Confirmer le retrait
                 </Button>
               ) : (
-                <Button size="small" priority="secondary" onClick={() => setConfirming(true)} title={`Retirer ${user.displayName} de ${membership.organisationName}`}>
+                <Button size="small" priority="secondary" onClick={() => setConfirming(true)} nativeButtonProps={{ 'aria-label': `Retirer ${user.displayName} de ${membership.organisationName}` }}>
                   Retirer
                 </Button>
               )}
