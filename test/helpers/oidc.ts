@@ -11,6 +11,8 @@ export interface TestOidcProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** Content types of the userinfo answers sent (application/jwt when signed). */
+  userinfoTypes: string[];
   close(): Promise<void>;
 }
 
@@ -49,6 +51,11 @@ export async function startTestOidcProvider(redirectUri: string, people: Record<
       claims: async () => ({ sub: id, ...(people[id] ?? { email: `${id}@inconnu.example`, given_name: id, usual_name: 'Inconnu' }) }),
     }),
   });
+  const userinfoTypes: string[] = [];
+  provider.use(async (ctx, next) => {
+    await next();
+    if (ctx.path === '/me') userinfoTypes.push(String(ctx.response.type));
+  });
   // The development pages import a remote font: dropped, so that nothing leaves the machine.
   provider.use(async (ctx, next) => {
     await next();
@@ -59,6 +66,7 @@ export async function startTestOidcProvider(redirectUri: string, people: Record<
     issuer,
     clientId,
     clientSecret,
+    userinfoTypes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -19,5 +19,6 @@ export const OIDC_REFUSALS: Record<string, string> = {
   oidc_autre_identite: 'Ce compte est déjà associé à une autre identité ProConnect. Connectez-vous avec celle-ci ou avec votre mot de passe.',
   oidc_inactif: 'Ce compte est désactivé. Adressez-vous à l’administrateur de votre Caf.',
   oidc_expire: 'La demande de connexion a expiré ou a été ouverte dans un autre navigateur. Recommencez.',
+  oidc_indisponible: 'Le service ProConnect ne répond pas pour le moment. Réessayez plus tard ou connectez-vous avec votre mot de passe.',
   oidc_echec: 'La connexion avec ProConnect n’a pas abouti. Recommencez ; si le problème persiste, utilisez votre mot de passe.',
 };

@@ -41,7 +41,13 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const oidc = app.config.oidc;
       if (!oidc) throw notConfigured();
-      const { url, transaction } = await startAuthorization(oidc, safeReturn(request.query.retour));
+      const started = await startAuthorization(oidc, safeReturn(request.query.retour)).catch((error: unknown) => {
+        request.log.error({ err: error }, 'OpenID Connect provider unreachable');
+        return null;
+      });
+      // The provider cannot be reached (discovery failed): back to the sign-in page with a French message.
+      if (!started) return reply.redirect('/connexion?erreur=oidc_indisponible', 302);
+      const { url, transaction } = started;
       reply.setCookie(TRANSACTION_COOKIE, Buffer.from(JSON.stringify(transaction)).toString('base64url'), {
         httpOnly: true, sameSite: 'lax', secure, path: COOKIE_PATH, maxAge: 600,
       });

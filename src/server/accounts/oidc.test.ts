@@ -84,6 +84,7 @@ describe.each(ENGINES)('ProConnect-compatible sign-in against a local OpenID pro
     const again = await roundTrip('sub-claire', '/');
     expect(again.callback.headers.location).toBe('/');
     expect(again.callback.cookies.find((c) => c.name === 'pilote_session')?.value).toMatch(/\w{20,}/);
+    expect(provider.userinfoTypes.at(-1)).toBe('application/jwt');
     const logins = (await events('login')).filter((e) => e.actor === PEOPLE['sub-claire'].email);
     expect(logins.map((e) => JSON.parse(e.details_json!))).toEqual([{ method: 'oidc' }, { method: 'oidc' }]);
   });
@@ -102,6 +103,20 @@ describe.each(ENGINES)('ProConnect-compatible sign-in against a local OpenID pro
   it('never redirects outside the site after sign-in', async () => {
     const { callback } = await roundTrip('sub-claire', '//ailleurs.example/piege');
     expect(callback.headers.location).toBe('/');
+  });
+
+  it('sends the browser back to the sign-in page when the provider cannot be reached', async () => {
+    const down = await createTestApp(engine, {
+      demo: false,
+      oidc: { issuer: 'http://127.0.0.1:9/injoignable', clientId: 'x', clientSecret: 'y', redirectUri: REDIRECT_URI, scopes: 'openid', userinfoAlg: 'RS256', label: 'ProConnect' },
+    });
+    try {
+      const start = await down.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/login' });
+      expect(start.statusCode).toBe(302);
+      expect(start.headers.location).toBe('/connexion?erreur=oidc_indisponible');
+    } finally {
+      await down.close();
+    }
   });
 
   it('says the sign-in button exists through the public configuration', async () => {
