@@ -7,10 +7,11 @@ import { recordSecurityEvent } from '../accounts/accounts.repository.js';
  * to the security log with who, when and from where, without each export route having to say so.
  */
 export function registerExportLog(app: FastifyInstance): void {
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode !== 200 || !request.url.startsWith('/api/')) return;
+  // onSend: the entry is written before the file leaves, so the log never lags behind an export.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 200 || !request.url.startsWith('/api/')) return payload;
     const disposition = reply.getHeader('content-disposition');
-    if (typeof disposition !== 'string' || !disposition.startsWith('attachment')) return;
+    if (typeof disposition !== 'string' || !disposition.startsWith('attachment')) return payload;
     const filename = /filename="([^"]*)"/.exec(disposition)?.[1] ?? null;
     try {
       await recordSecurityEvent(app.db, {
@@ -23,5 +24,6 @@ export function registerExportLog(app: FastifyInstance): void {
     } catch (error) {
       request.log.error({ err: error }, 'export not written to the security log');
     }
+    return payload;
   });
 }
