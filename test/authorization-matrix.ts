@@ -38,6 +38,10 @@ export interface Fixture {
   reviewYear(target: Target): number;
   newDocumentId(target: Target): Promise<number>;
   unique(): string;
+  /** A new account with a partner_reader membership in the target's partner organisation. */
+  newMemberUser(target: Target): Promise<{ userId: number; organisationId: number }>;
+  /** A new person (no signature), made for the request. */
+  newPersonId(): Promise<number>;
 }
 
 const BOUNDARY = '----matrice';
@@ -405,6 +409,37 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/invitations/{token}/accept': {
     request: () => ({ url: `/api/v1/invitations/${BOGUS_TOKEN}/accept`, payload: { displayName: 'Personne', password: 'Un-Mot-De-Passe-2026!' } }),
     expect: all(410),
+  },
+  // ProConnect is off in the matrix's instance: both answer 404 to everyone (see oidc.test.ts when it is on).
+  'GET /api/v1/auth/oidc/login': { request: () => ({ url: '/api/v1/auth/oidc/login' }), expect: all(404) },
+  'GET /api/v1/auth/oidc/callback': { request: () => ({ url: '/api/v1/auth/oidc/callback?code=x&state=y' }), expect: all(404) },
+  'GET /api/v1/security-events': { request: () => ({ url: '/api/v1/security-events?limit=5' }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
+  'GET /api/v1/security-events/export.csv': { request: () => ({ url: '/api/v1/security-events/export.csv?event=login' }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
+  'GET /api/v1/users': { request: () => ({ url: '/api/v1/users?limit=5' }), expect: { ...adminsOnly(200), caf_admin: same(200) } },
+  'PATCH /api/v1/users/{id}/memberships/{organisationId}': {
+    request: async (f, t) => {
+      const m = await f.newMemberUser(t);
+      return { url: `/api/v1/users/${m.userId}/memberships/${m.organisationId}`, payload: { role: 'partner_editor', version: 1 } };
+    },
+    expect: adminsOnly(200),
+  },
+  'DELETE /api/v1/users/{id}/memberships/{organisationId}': {
+    request: async (f, t) => {
+      const m = await f.newMemberUser(t);
+      return { url: `/api/v1/users/${m.userId}/memberships/${m.organisationId}?version=1` };
+    },
+    expect: adminsOnly(204),
+  },
+  // A wrong current password (400) shows the caller got through; the matrix's own passwords must not change.
+  'POST /api/v1/auth/password': {
+    request: () => ({ url: '/api/v1/auth/password', payload: { currentPassword: 'pas-le-mot-de-passe', newPassword: 'Un-Mot-De-Passe-2026!' } }),
+    expect: signedIn(400),
+  },
+  'GET /api/v1/personal-data': { request: (f) => ({ url: `/api/v1/personal-data?personId=${f.personId()}` }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
+  'GET /api/v1/personal-data/export.json': { request: (f) => ({ url: `/api/v1/personal-data/export.json?personId=${f.personId()}` }), expect: { ...adminsOnly(200), caf_admin: same(403) } },
+  'POST /api/v1/personal-data/erasure': {
+    request: async (f) => ({ url: '/api/v1/personal-data/erasure', payload: { personId: await f.newPersonId() } }),
+    expect: { ...adminsOnly(200), caf_admin: same(403) },
   },
   'GET /api/v1/api-tokens': { request: () => ({ url: '/api/v1/api-tokens' }), expect: { ...adminsOnly(200), caf_admin: same(200) } },
   'POST /api/v1/api-tokens': {

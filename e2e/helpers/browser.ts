@@ -16,14 +16,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Pages must not reach anything but the app itself: every other request is recorded and refused. */
-export async function newPage(browser: Browser, baseUrl: string): Promise<{ page: Page; foreignRequests: string[] }> {
+/**
+ * Pages must not reach anything but the app itself (and, for sign-in journeys, a local identity
+ * provider named in `alsoAllowed`): every other request is recorded and refused.
+ */
+export async function newPage(browser: Browser, baseUrl: string, alsoAllowed: string[] = []): Promise<{ page: Page; foreignRequests: string[] }> {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const foreignRequests: string[] = [];
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(baseUrl) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    if (url.startsWith(baseUrl) || alsoAllowed.some((origin) => url.startsWith(origin)) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     foreignRequests.push(url);
     return route.abort();
   });

@@ -9,6 +9,7 @@ import { createDb } from '../../src/server/platform/db/create-db.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import { prepareDatabase } from '../../src/server/demo/prepare.js';
 import { loadConfig } from '../../src/server/platform/config.js';
+import type { OidcConfig } from '../../src/server/accounts/oidc.config.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -35,7 +36,9 @@ async function freePort(): Promise<number> {
  * The real server on a fresh SQLite file with the demo, listening on a free loopback port, with its
  * platform administrator. Mail goes to `smtpUrl` when given (a test SMTP server), else to the log.
  */
-export async function startTestServer(options: { smtpUrl?: string } = {}): Promise<RunningServer> {
+export async function startTestServer(
+  options: { smtpUrl?: string; oidc?: (appUrl: string) => Promise<OidcConfig> } = {},
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pilote-e2e-'));
   const database = createDb({ sqlitePath: join(dir, 'e2e.sqlite') });
   await migrateToLatest(database.db);
@@ -45,7 +48,7 @@ export async function startTestServer(options: { smtpUrl?: string } = {}): Promi
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const base = loadConfig({});
-  const config = { ...base, clientDir: 'dist/client', publicUrl: url, mail: { ...base.mail, smtpUrl: options.smtpUrl ?? null } };
+  const config = { ...base, clientDir: 'dist/client', publicUrl: url, mail: { ...base.mail, smtpUrl: options.smtpUrl ?? null }, oidc: options.oidc ? await options.oidc(url) : null };
   const app = await buildApp({ database, config, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
   return {

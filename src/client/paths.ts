@@ -34,6 +34,9 @@ export const paths = {
   account: '/mon-compte',
   myFollowUp: '/mon-suivi',
   administration: '/administration',
+  securityLog: '/administration/journal',
+  users: '/administration/utilisateurs',
+  personalData: '/administration/donnees-personnelles',
 };
 
 type Filters = Record<string, string | number | undefined>;

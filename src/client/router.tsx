@@ -38,6 +38,9 @@ const InvitationPage = lazy(() => import('./pages/AuthInvitation/InvitationPage.
 const AccountPage = lazy(() => import('./pages/AuthAccount/AccountPage.js'));
 const AdministrationPage = lazy(() => import('./pages/AdminAccounts/AdministrationPage.js'));
 const MyFollowUpPage = lazy(() => import('./pages/MyFollowUp/MyFollowUpPage.js'));
+const SecurityLogPage = lazy(() => import('./pages/AdminSecurityLog/SecurityLogPage.js'));
+const UsersPage = lazy(() => import('./pages/AdminUsers/UsersPage.js'));
+const PersonalDataPage = lazy(() => import('./pages/AdminPersonalData/PersonalDataPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -80,6 +83,9 @@ export const router = createBrowserRouter([
           { path: 'mon-compte', element: <AccountPage /> },
           { path: 'mon-suivi', element: <MyFollowUpPage /> },
           { path: 'administration', element: <AdministrationPage /> },
+          { path: 'administration/journal', element: <SecurityLogPage /> },
+          { path: 'administration/utilisateurs', element: <UsersPage /> },
+          { path: 'administration/donnees-personnelles', element: <PersonalDataPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -40,6 +40,11 @@ import { amendmentsRoutes } from './amendments/amendments.routes.js';
 import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { myFollowUpRoutes } from './plans/my-follow-up.routes.js';
 import { officeRoutes } from './office/office.routes.js';
+import { oidcRoutes } from './accounts/oidc.routes.js';
+import { securityLogRoutes } from './audit/security-log.routes.js';
+import { usersRoutes } from './accounts/users.routes.js';
+import { personalDataRoutes } from './personal-data/personal-data.routes.js';
+import { registerExportLog } from './audit/export-log.js';
 
 z.config(z.locales.fr());
 
@@ -69,6 +74,10 @@ const API_ROUTES = [
   dashboardRoutes,
   myFollowUpRoutes,
   officeRoutes,
+  oidcRoutes,
+  securityLogRoutes,
+  usersRoutes,
+  personalDataRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -100,6 +109,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   await app.register(rateLimit, { global: false });
   registerAuthentication(app);
   registerConventionGuards(app);
+  registerExportLog(app);
 
   await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {

@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from '../../src/server/accounts/tokens.js';
 import { TOKEN_PREFIX } from '../../src/server/accounts/api-tokens.service.js';
 import type { Role } from '../../src/shared/api/accounts.js';
 import { loadConfig } from '../../src/server/platform/config.js';
+import type { OidcConfig } from '../../src/server/accounts/oidc.config.js';
 import { createDemoDatabase, createTestDatabase, type Engine, type TestDatabase } from './databases.js';
 
 export interface TestApp {
@@ -31,10 +32,10 @@ async function createAdminToken(database: TestDatabase): Promise<string> {
   return `${TOKEN_PREFIX}${secret}`;
 }
 
-export async function createTestApp(engine: Engine, options: { demo?: boolean; smtpUrl?: string } = {}): Promise<TestApp> {
+export async function createTestApp(engine: Engine, options: { demo?: boolean; smtpUrl?: string; oidc?: OidcConfig } = {}): Promise<TestApp> {
   const database = options.demo === false ? await createTestDatabase(engine) : await createDemoDatabase(engine);
   const base = loadConfig({});
-  const config = { ...base, clientDir: 'dist/client', mail: { ...base.mail, smtpUrl: options.smtpUrl ?? null } };
+  const config = { ...base, clientDir: 'dist/client', mail: { ...base.mail, smtpUrl: options.smtpUrl ?? null }, oidc: options.oidc ?? null };
   const app = await buildApp({ database, config, logger: false, mailer: options.smtpUrl ? undefined : { send: async () => {}, close() {} } });
   const adminHeaders = { authorization: `Bearer ${await createAdminToken(database)}` };
   return {

@@ -74,7 +74,7 @@ export function Layout() {
               ]
             : []),
           ...(session.canAdministrate
-            ? [{ text: 'Administration', linkProps: { to: paths.administration }, isActive: pathname === paths.administration }]
+            ? [{ text: 'Administration', linkProps: { to: paths.administration }, isActive: pathname.startsWith(paths.administration) }]
             : []),
         ]}
       />

@@ -124,6 +124,11 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
       firstPartyId: async (target) => (await detail(target)).parties[0]!.id,
       firstSignatureEventId: async (target) => (await detail(target)).signatureEvents[0]!.id,
       firstAxisId: async (target) => (await detail(target)).axes[0]!.id,
+      newMemberUser: async (target) => {
+        const userId = await createUser(t.database, { email: `${fixture.unique()}@membre.exemple`, password: PASSWORD, memberships: [{ organisationId: partnerOrg[target], role: 'partner_reader' }] });
+        return { userId, organisationId: partnerOrg[target] };
+      },
+      newPersonId: async () => (await post<{ id: number }>('/api/v1/persons', { firstName: 'Personne', lastName: fixture.unique() })).id,
       newTokenId: async (target) => (await post<{ id: number }>('/api/v1/api-tokens', { name: 'À révoquer', organisationId: cafs[target], scope: 'read' })).id,
       version: async (path) => {
         const [url, part] = path.split('#') as [string, string | undefined];

@@ -17,7 +17,7 @@ export const INVITATION_DAYS = 7;
 const expired = () => new HttpError(410, 'gone', 'Ce lien d’invitation a expiré ou a déjà servi. Demandez une nouvelle invitation.');
 
 /** Cafs that are party to a convention with this organisation: their admins may invite its people. */
-async function cafsWorkingWith(db: Executor, organisationId: number): Promise<number[]> {
+export async function cafsWorkingWith(db: Executor, organisationId: number): Promise<number[]> {
   const rows = await db
     .selectFrom('party as p')
     .innerJoin('convention as c', 'c.id', 'p.convention_id')

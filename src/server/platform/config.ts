@@ -1,5 +1,6 @@
 import type { DatabaseTarget } from './db/create-db.js';
 import type { MailConfig } from './mail/mailer.js';
+import { loadOidcConfig, type OidcConfig } from '../accounts/oidc.config.js';
 
 export interface BrandConfig {
   /** Name shown in the header (the service). */
@@ -22,10 +23,13 @@ export interface AppConfig {
   /** The address users reach the app at, for links in mails; https also makes cookies Secure. */
   publicUrl: string;
   mail: MailConfig;
+  /** ProConnect-compatible OpenID Connect sign-in; null when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | null;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL?.trim();
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '3000'}`).replace(/\/$/, '');
   return {
     port: Number.parseInt(env.PORT ?? '3000', 10),
     host: env.HOST ?? '0.0.0.0',
@@ -39,8 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDir: env.CLIENT_DIR ?? 'dist/client',
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? '3000'}`).replace(/\/$/, ''),
+    publicUrl,
     mail: { smtpUrl: env.SMTP_URL?.trim() || null, from: env.MAIL_FROM ?? 'Pilote CTG <ne-pas-repondre@pilote-ctg.localhost>' },
+    oidc: loadOidcConfig(env, publicUrl),
   };
 }
 

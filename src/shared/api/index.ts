@@ -20,3 +20,6 @@ export * from './amendments.js';
 export * from './dashboard.js';
 export * from './my-follow-up.js';
 export * from './office.js';
+export * from './security.js';
+export * from './users.js';
+export * from './personal-data.js';

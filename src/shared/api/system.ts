@@ -9,7 +9,10 @@ export const brandSchema = z.object({
 });
 export type BrandConfig = z.infer<typeof brandSchema>;
 
-export const configResponseSchema = z.object({ brand: brandSchema });
+export const configResponseSchema = z.object({
+  brand: brandSchema,
+  oidc: z.object({ label: z.string() }).nullable().optional().describe('Connexion ProConnect : présente quand elle est activée'),
+});
 export type ConfigResponse = z.infer<typeof configResponseSchema>;
 
 export const healthResponseSchema = z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) });

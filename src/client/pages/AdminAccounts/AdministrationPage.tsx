@@ -8,6 +8,7 @@ import { paths } from '../../paths.js';
 import { ForbiddenContent } from '../Forbidden/ForbiddenContent.js';
 import { ApiTokensSection } from './ApiTokensSection.js';
 import { InviteSection } from './InviteSection.js';
+import { AdminLinks } from './AdminLinks.js';
 
 /** Invitations and API tokens, for platform administrators and Caf administrators. */
 export default function AdministrationPage() {
@@ -25,6 +26,7 @@ export default function AdministrationPage() {
       <Breadcrumb currentPageLabel="Administration" homeLinkProps={{ to: paths.home }} segments={[]} />
       <h1>Administration</h1>
       <p className="fr-text--lead">Inviter les personnes qui travaillent sur les conventions et gérer les accès des logiciels.</p>
+      <AdminLinks user={me.data!.user!} />
       <InviteSection organisations={organisations.data} />
       <ApiTokensSection organisations={organisations.data} />
     </>

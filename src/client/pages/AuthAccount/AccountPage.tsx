@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/brand.js';
 import { Loading } from '../../components/PageState.js';
 import { paths } from '../../paths.js';
 import type { LoginNotice } from '../AuthLogin/LoginPage.js';
+import { PasswordChangeSection } from './PasswordChangeSection.js';
 
 /** Set by the invitation page when the account has just been created. */
 export type AccountWelcome = { welcome?: boolean };
@@ -99,6 +100,8 @@ function Account({ user }: { user: SignedInUser }) {
           )}
         </ul>
       </section>
+
+      <PasswordChangeSection email={user.email} />
 
       <section aria-labelledby="sessions">
         <h2 id="sessions">Sessions</h2>

@@ -13,6 +13,7 @@ import { ApiError } from '../../api/http.js';
 import { safeReturnPath, useLogin, useMe } from '../../api/session.js';
 import { usePageTitle } from '../../components/brand.js';
 import { paths } from '../../paths.js';
+import { OidcRefusal, OidcSignIn } from './OidcSignIn.js';
 
 type LoginValues = z.input<typeof loginInput>;
 type LoginOutput = z.output<typeof loginInput>;
@@ -77,6 +78,8 @@ export default function LoginPage() {
         <h1>Se connecter</h1>
         {returnTo !== '/' && <p>Connectez-vous pour accéder à la page demandée.</p>}
         {notice && <Alert className="fr-mb-3w" severity="success" small role="status" description={notice} />}
+        <OidcRefusal code={params.get('erreur')} />
+        <OidcSignIn returnTo={returnTo} />
         <div ref={alertRef} tabIndex={-1}>
           {login.isError && (
             <Alert className="fr-mb-3w" severity="error" as="h2" title={alertTitle(login.error)} description={login.error.message} />

@@ -41,6 +41,8 @@ export interface PersonTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Set when the person's personal data was erased (the name stays on signature records). */
+  erased_at: string | null;
 }
 
 export interface MandateTable {
@@ -211,6 +213,7 @@ export interface AppUserTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  erased_at: string | null;
 }
 
 export interface MembershipTable {
@@ -222,6 +225,7 @@ export interface MembershipTable {
   convention_ids: string | null;
   pilot_only: Flag;
   created_at: Timestamp;
+  version: Generated<number>;
 }
 
 export interface UserSessionTable {

@@ -34,6 +34,10 @@ export const businessRule = (message: string, path?: string): HttpError =>
   new HttpError(422, 'business_rule', message, path ? [{ path, message }] : undefined);
 
 const FIELD_LABELS: Record<string, string> = {
+  currentPassword: 'mot de passe actuel',
+  newPassword: 'nouveau mot de passe',
+  role: 'rôle',
+  userId: 'compte',
   title: 'titre',
   cafId: 'Caf',
   startYear: 'année de début',

@@ -26,6 +26,6 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: configResponseSchema },
       },
     },
-    async () => ({ brand: app.config.brand }),
+    async () => ({ brand: app.config.brand, oidc: app.config.oidc ? { label: app.config.oidc.label } : null }),
   );
 };

@@ -6,6 +6,7 @@ import * as planFollowUp from './20261128170000_plan_follow_up.js';
 import * as conventionSource from './20261128180000_convention_source.js';
 import * as accounts from './20261128190000_accounts.js';
 import * as actionPilotLinks from './20261128210000_action_pilot_links.js';
+import * as personalData from './20261128220000_personal_data.js';
 import * as office from './20261128230000_office.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '20261128180000_convention_source': conventionSource,
   '20261128190000_accounts': accounts,
   '20261128210000_action_pilot_links': actionPilotLinks,
+  '20261128220000_personal_data': personalData,
   '20261128230000_office': office,
 };
