@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createDemoDatabase, type TestDatabase } from '../../test/helpers/databases.js';
+import { ENGINES, type TestDatabase } from '../../test/helpers/databases.js';
+import { openCliDatabase } from '../../test/helpers/cli.js';
 import { cogCodeOf, cogDepartementPopulation, cogPopulation } from '../../test/helpers/cog.js';
-import { createDb } from '../server/platform/db/create-db.js';
-import { migrateToLatest } from '../server/platform/db/migrate.js';
-import { prepareDatabase } from '../server/demo/prepare.js';
 import { formatInteger } from '../shared/format.js';
 
 const run = promisify(execFile);
@@ -22,17 +20,7 @@ describe.each(ENGINES)('pilote-ctg coverage (%s)', (engine) => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pilote-coverage-'));
-    if (engine === 'sqlite') {
-      const sqlitePath = join(dir, 'cli.sqlite');
-      const handle = createDb({ sqlitePath });
-      await migrateToLatest(handle.db);
-      await prepareDatabase(handle, { loadDemoIfEmpty: true, departements: ['92'] });
-      database = { ...handle, engine, url: sqlitePath, drop: () => handle.close() };
-      env = { ...process.env, SQLITE_PATH: sqlitePath, DATABASE_URL: '' };
-    } else {
-      database = await createDemoDatabase(engine);
-      env = { ...process.env, DATABASE_URL: database.url };
-    }
+    ({ database, env } = await openCliDatabase(engine, dir));
   });
   afterAll(async () => {
     await database.drop();

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createDemoDatabase, type TestDatabase } from '../../test/helpers/databases.js';
+import { ENGINES, type TestDatabase } from '../../test/helpers/databases.js';
+import { openCliDatabase } from '../../test/helpers/cli.js';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/platform/config.js';
 import type { NewsDraft } from '../shared/api/news.js';
@@ -20,21 +21,7 @@ describe.each(ENGINES)('pilote-ctg news draft (%s)', (engine) => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pilote-news-cli-'));
-    if (engine === 'sqlite') {
-      // The CLI runs in another process, so SQLite needs a file, prepared here.
-      const sqlitePath = join(dir, 'cli.sqlite');
-      const { createDb } = await import('../server/platform/db/create-db.js');
-      const { migrateToLatest } = await import('../server/platform/db/migrate.js');
-      const { prepareDatabase } = await import('../server/demo/prepare.js');
-      const handle = createDb({ sqlitePath });
-      await migrateToLatest(handle.db);
-      await prepareDatabase(handle, { loadDemoIfEmpty: true, departements: ['92'] });
-      database = { ...handle, engine, url: sqlitePath, drop: () => handle.close() };
-      env = { ...process.env, SQLITE_PATH: sqlitePath, DATABASE_URL: '' };
-    } else {
-      database = await createDemoDatabase(engine);
-      env = { ...process.env, DATABASE_URL: database.url };
-    }
+    ({ database, env } = await openCliDatabase(engine, dir));
   });
   afterAll(async () => {
     await database.drop();

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createDemoDatabase, type TestDatabase } from '../../test/helpers/databases.js';
+import { ENGINES, type TestDatabase } from '../../test/helpers/databases.js';
+import { openCliDatabase } from '../../test/helpers/cli.js';
 import { snapshotCounts } from '../../test/helpers/app.js';
 import { readWorkbook, columnOf, workbookBuffer } from '../../test/helpers/xlsx.js';
 
@@ -21,20 +22,7 @@ describe.each(ENGINES)('pilote-ctg export and import xlsx (%s)', (engine) => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pilote-office-cli-'));
-    if (engine === 'sqlite') {
-      const sqlitePath = join(dir, 'cli.sqlite');
-      const { createDb } = await import('../server/platform/db/create-db.js');
-      const { migrateToLatest } = await import('../server/platform/db/migrate.js');
-      const { prepareDatabase } = await import('../server/demo/prepare.js');
-      const handle = createDb({ sqlitePath });
-      await migrateToLatest(handle.db);
-      await prepareDatabase(handle, { loadDemoIfEmpty: true, departements: ['92'] });
-      database = { ...handle, engine, url: sqlitePath, drop: () => handle.close() };
-      env = { ...process.env, SQLITE_PATH: sqlitePath, DATABASE_URL: '' };
-    } else {
-      database = await createDemoDatabase(engine);
-      env = { ...process.env, DATABASE_URL: database.url };
-    }
+    ({ database, env } = await openCliDatabase(engine, dir));
     const issy = await database.db.selectFrom('convention').select(['id', 'caf_id']).where('title', 'like', '%Issy%').executeTakeFirstOrThrow();
     issyId = issy.id;
     const now = new Date().toISOString();
