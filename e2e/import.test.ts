@@ -67,6 +67,9 @@ describe('import from text in Chromium', () => {
     expect(content).toContain('directrice');
     expect(content).toContain('L’ouverture d’un lieu d’accueil enfants-parents');
     expect(content).toContain('Un point information jeunesse au centre-ville');
+    await page.getByRole('heading', { name: 'Texte d’origine' }).waitFor();
+    await page.getByRole('button', { name: 'Lire le texte importé' }).click();
+    await expect.poll(async () => page.locator('.pilote-source-text').textContent()).toContain('Julie Garnier');
     await expectNoAxeViolations(page, 'convention importée');
     await screenshot(page, 'import-convention-creee');
     expect(foreignRequests).toEqual([]);
