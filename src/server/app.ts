@@ -45,6 +45,7 @@ import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
 import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
+import { governanceRoutes } from './governance/governance.routes.js';
 
 z.config(z.locales.fr());
 
@@ -78,6 +79,7 @@ const API_ROUTES = [
   securityLogRoutes,
   usersRoutes,
   personalDataRoutes,
+  governanceRoutes,
 ];
 
 export interface BuildAppOptions {

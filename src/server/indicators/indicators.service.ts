@@ -72,7 +72,7 @@ export async function createIndicator(ctx: ServiceContext, conventionId: number,
     });
     await touchConvention(trx, conventionId, now);
     const created = await getIndicator(trx, id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'create', after: created });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'create', after: created, origin: ctx.origin });
     return created;
   });
 }
@@ -99,7 +99,7 @@ export async function updateIndicator(ctx: ServiceContext, id: number, input: In
     if (!ok) throw staleVersion(await getIndicator(trx, id));
     await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'update', before, after });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'update', before, after, origin: ctx.origin });
     return after;
   });
 }
@@ -121,7 +121,7 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
     await repo.touchIndicator(trx, indicatorId, now);
     await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, indicatorId);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: indicatorId, operation: 'update', before, after });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: indicatorId, operation: 'update', before, after, origin: ctx.origin });
     return after;
   });
 }
@@ -136,7 +136,7 @@ export async function deleteValue(ctx: ServiceContext, valueId: number): Promise
     const now = nowIso();
     await repo.touchIndicator(trx, value.indicator_id, now);
     const after = await getIndicator(trx, value.indicator_id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: value.indicator_id, operation: 'update', before, after });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: value.indicator_id, operation: 'update', before, after, origin: ctx.origin });
     return after;
   });
 }

@@ -141,7 +141,7 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
     await writeParts(trx, id, axisIds, input);
     await touchConvention(trx, conventionId, now);
     const created = await getAction(trx, id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'create', after: created });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'create', after: created, origin: ctx.origin });
     return created;
   });
 }
@@ -195,7 +195,7 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
   await writeParts(trx, id, axisIds, input);
   await touchConvention(trx, before.conventionId, now);
   const after = await getAction(trx, id);
-  await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after });
+  await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after, origin: ctx.origin });
   return after;
 }
 

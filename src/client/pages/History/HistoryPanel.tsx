@@ -64,7 +64,7 @@ export function HistoryPanel({ scope, title = 'Historique' }: { scope: string; t
           headers={['Quand', 'Qui', 'Objet', 'Opération', 'Changements (avant → après)']}
           data={query.data.events.map((e) => [
             dateTime.format(new Date(e.at)),
-            e.actor,
+            e.origin ? `${e.actor} — ${e.origin}` : e.actor,
             OBJECT_LABELS[e.entityType] ?? e.entityType,
             OPERATION_LABELS[e.operation] ?? e.operation,
             changesText(e),
