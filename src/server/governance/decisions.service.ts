@@ -1,6 +1,6 @@
 import type { Executor } from '../platform/db/schema.js';
 import type { ServiceContext } from '../platform/context.js';
-import { HttpError, businessRule, invalidField, notFound, staleVersion } from '../platform/http/errors.js';
+import { HttpError, invalidField, notFound, staleVersion } from '../platform/http/errors.js';
 import { nowIso } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { principalOf, requireConventionAccess } from '../accounts/access.js';

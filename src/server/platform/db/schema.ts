@@ -633,6 +633,7 @@ export interface Database {
   plan_version: PlanVersionTable;
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
+  job: JobTable;
   governance_body: GovernanceBodyTable;
   meeting: MeetingTable;
   decision: DecisionTable;
@@ -640,6 +641,25 @@ export interface Database {
   campaign_convention: CampaignConventionTable;
   notification: NotificationTable;
   notification_preference: NotificationPreferenceTable;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON text. */
+  payload: string;
+  dedupe_key: string | null;
+  status: JobStatus;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
 }
 
 export type Db = Kysely<Database>;
