@@ -48,6 +48,7 @@ import { registerExportLog } from './audit/export-log.js';
 import { JobWorker } from './platform/jobs/worker.js';
 import { JOB_HANDLERS } from './job-handlers.js';
 import { governanceRoutes } from './governance/governance.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 
 z.config(z.locales.fr());
 
@@ -82,6 +83,7 @@ const API_ROUTES = [
   usersRoutes,
   personalDataRoutes,
   governanceRoutes,
+  notificationsRoutes,
 ];
 
 export interface BuildAppOptions {

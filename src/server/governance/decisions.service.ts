@@ -13,6 +13,7 @@ import type { Decision, DecisionInput, Meeting } from '../../shared/api/governan
 import * as repo from './governance.repository.js';
 import { presentDecision } from './governance.presenter.js';
 import { auditView, getMeeting, requireMeeting, requireOpen } from './meetings.service.js';
+import { queueMinutesMails } from './meeting-mail.js';
 
 /** Checks a proposal against the meeting's convention and writes it in one sentence. */
 async function summarize(db: Executor, conventionId: number, input: DecisionInput): Promise<string> {
@@ -128,7 +129,7 @@ function explain(error: unknown, position: number, decision: Decision): never {
  * Validates the minutes: every proposed decision is applied to the plan in this one transaction,
  * each change recorded in the history with the meeting as its origin; any refusal undoes them all.
  */
-export async function validateMinutes(ctx: ServiceContext, meetingId: number, version: number): Promise<Meeting> {
+export async function validateMinutes(ctx: ServiceContext, meetingId: number, version: number, baseUrl: string): Promise<Meeting> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getMeeting(trx, meetingId);
     await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'editPlan');
@@ -145,6 +146,7 @@ export async function validateMinutes(ctx: ServiceContext, meetingId: number, ve
     if (!(await repo.updateMeeting(trx, meetingId, version, { status: 'validee', validated_at: now, validated_by: ctx.actor, updated_at: now }))) throw staleVersion(before);
     const after = await getMeeting(trx, meetingId);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'meeting', entityId: meetingId, operation: 'status', before: auditView(before), after: auditView(after) });
+    await queueMinutesMails(trx, after, baseUrl);
     return after;
   });
 }

@@ -12,6 +12,7 @@ import * as meetings from './meetings.service.js';
 import * as decisions from './decisions.service.js';
 import { buildPack, packFile } from './pack.service.js';
 import { renewConvention } from './renewal.service.js';
+import { sendInvitations } from './meeting-mail.js';
 
 const tags = ['gouvernance'];
 const read = (of: 'convention' | 'body' | 'meeting') => ({ convention: { of, ability: 'read' as const, internal: true } });
@@ -46,7 +47,9 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/decisions/:id/follow-up', { config: write('decision'), schema: { tags, summary: 'Noter le suivi d’une décision', params: idParamsSchema, body: decisionFollowUpInput, response: { 200: decisionSchema } } },
     async (request) => decisions.recordFollowUp(contextOf(app, request), request.params.id, request.body.followUp));
   app.post('/meetings/:id/validate', { config: write('meeting'), schema: { tags, summary: 'Valider le compte rendu : les décisions proposées sont appliquées au plan en une seule transaction', params: idParamsSchema, body: versionInput, response: { 200: meetingSchema } } },
-    async (request) => decisions.validateMinutes(contextOf(app, request), request.params.id, request.body.version));
+    async (request) => decisions.validateMinutes(contextOf(app, request), request.params.id, request.body.version, app.config.publicUrl));
+  app.post('/meetings/:id/invitations', { config: write('meeting'), schema: { tags, summary: 'Envoyer les invitations par courriel aux membres, avec le fichier calendrier (.ics)', params: idParamsSchema, body: versionInput, response: { 200: meetingSchema } } },
+    async (request) => sendInvitations(contextOf(app, request), request.params.id, request.body.version, app.config.publicUrl));
   app.get('/meetings/:id/pack', { config: read('meeting'), schema: { tags, summary: 'Dossier de séance : actions par statut, indicateurs à risque, budgets, suivi des décisions précédentes', params: idParamsSchema, response: { 200: packSchema } } },
     async (request) => buildPack(app.db, request.params.id));
   app.get('/meetings/:id/pack.docx', { config: read('meeting'), schema: { tags, summary: 'Dossier de séance (Word)', params: idParamsSchema } },

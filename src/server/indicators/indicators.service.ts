@@ -11,6 +11,7 @@ import * as repo from './indicators.repository.js';
 import { principalOf } from '../accounts/access.js';
 import { requireEditorOfAction } from '../plans/pilots.js';
 import { presentIndicator } from './indicators.presenter.js';
+import { requireUnlockedValue } from '../campaigns/campaigns.service.js';
 
 export async function getIndicator(db: Executor, id: number): Promise<Indicator> {
   const row = await repo.findIndicator(db, id);
@@ -109,6 +110,7 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getIndicator(trx, indicatorId);
     await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
+    await requireUnlockedValue(trx, before.conventionId, input.date);
     const now = nowIso();
     await repo.insertValue(trx, {
       indicator_id: indicatorId,
@@ -132,6 +134,7 @@ export async function deleteValue(ctx: ServiceContext, valueId: number): Promise
     if (!value) throw notFound(`Valeur ${valueId}`);
     const before = await getIndicator(trx, value.indicator_id);
     await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
+    await requireUnlockedValue(trx, before.conventionId, value.date);
     await repo.deleteValue(trx, valueId);
     const now = nowIso();
     await repo.touchIndicator(trx, value.indicator_id, now);
@@ -146,6 +149,7 @@ export async function deleteIndicator(ctx: ServiceContext, id: number, version: 
   await ctx.db.transaction().execute(async (trx) => {
     const before = await getIndicator(trx, id);
     await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
+    for (const value of before.values) await requireUnlockedValue(trx, before.conventionId, value.date);
     if (before.version !== version || !(await repo.deleteIndicator(trx, id, version))) throw staleVersion(before);
     await touchConvention(trx, before.conventionId, nowIso());
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'delete', before });

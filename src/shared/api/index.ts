@@ -24,3 +24,4 @@ export * from './security.js';
 export * from './users.js';
 export * from './personal-data.js';
 export * from './governance.js';
+export * from './notifications.js';
