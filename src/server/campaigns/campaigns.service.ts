@@ -99,9 +99,9 @@ function isCafStaff(principal: Principal | null, cafId: number): boolean {
 }
 
 export async function getCampaign(db: Executor, principal: Principal | null, id: number): Promise<Campaign> {
+  if (principal?.kind === 'anonymous') throw mustSignIn();
   const row = await repo.findCampaign(db, id);
   if (!row) throw notFound(`Campagne ${id}`);
-  if (principal?.kind === 'anonymous') throw mustSignIn();
   const staff = isCafStaff(principal, row.caf_id);
   const conventions = await repo.conventionsOf(db, id);
   const all = await campaignItems(db, row, conventions.map((c) => c.id));
@@ -139,6 +139,7 @@ export async function listCampaignsOf(db: Executor, principal: Principal): Promi
 
 /** Closing locks the year's indicator values of the campaign's conventions. */
 export async function closeCampaign(ctx: ServiceContext, id: number, version: number): Promise<Campaign> {
+  if (ctx.principal?.kind === 'anonymous') throw mustSignIn();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findCampaign(trx, id);
     if (!row) throw notFound(`Campagne ${id}`);

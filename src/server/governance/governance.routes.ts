@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '../../shared/api/common.js';
 import {
   bodyCreateInput, bodySchema, bodyUpdateInput, decisionFollowUpInput, decisionInput, decisionSchema, governanceOverviewSchema,
-  meetingCreateInput, meetingSchema, meetingUpdateInput, packSchema, renewalInput, renewalResultSchema, versionInput,
+  meetingCreateInput, meetingSchema, meetingUpdateInput, packSchema, renewalInput, renewalResultSchema, versionInput, versionQuery,
 } from '../../shared/api/governance.js';
 import { contextOf } from '../platform/http/fastify-types.js';
 import { DOCX_TYPE, sendFile } from '../office/office.routes.js';
@@ -26,7 +26,7 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => reply.status(201).send(await bodies.createBody(contextOf(app, request), request.params.id, request.body)));
   app.patch('/bodies/:id', { config: write('body'), schema: { tags, summary: 'Modifier une instance, ses membres et sa fréquence (avec sa version)', params: idParamsSchema, body: bodyUpdateInput, response: { 200: bodySchema } } },
     async (request) => bodies.updateBody(contextOf(app, request), request.params.id, request.body));
-  app.delete('/bodies/:id', { config: write('body'), schema: { tags, summary: 'Supprimer une instance et ses réunions (avec sa version)', params: idParamsSchema, querystring: versionInput, response: { 204: z.null() } } },
+  app.delete('/bodies/:id', { config: write('body'), schema: { tags, summary: 'Supprimer une instance et ses réunions (avec sa version)', params: idParamsSchema, querystring: versionQuery, response: { 204: z.null() } } },
     async (request, reply) => {
       await bodies.deleteBody(contextOf(app, request), request.params.id, request.query.version);
       return reply.status(204).send(null);

@@ -148,6 +148,7 @@ export const meetingUpdateInput = z.object({
 export type MeetingUpdateInput = z.infer<typeof meetingUpdateInput>;
 
 export const versionInput = z.object({ version: versionSchema });
+export const versionQuery = z.object({ version: z.coerce.number().int().min(1).describe('Version lue ; une version périmée donne 409') });
 export const decisionFollowUpInput = z.object({ followUp: z.string().trim().max(2000).nullable() });
 
 export const meetingListItemSchema = meetingSchema.pick({ id: true, bodyId: true, bodyName: true, bodyKind: true, conventionId: true, title: true, startsAt: true, place: true, status: true });
