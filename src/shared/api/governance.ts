@@ -100,6 +100,7 @@ export const decisionSchema = z.object({
 export type Decision = z.infer<typeof decisionSchema>;
 
 export const MEETING_STATUSES = ['planifiee', 'validee'] as const;
+export const MEETING_STATUS_LABELS: Record<(typeof MEETING_STATUSES)[number], string> = { planifiee: 'À rédiger ou à valider', validee: 'Validé' };
 export const meetingSchema = z.object({
   id: z.int(),
   bodyId: z.int(),
