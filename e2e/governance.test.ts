@@ -105,7 +105,7 @@ describe('Governance of Boulogne-Billancourt’s CTG in Chromium', () => {
     await page.waitForURL(`${server.url}/actions/${action.id}`);
     const history = page.getByRole('table', { name: /Historique de la fiche/ });
     await expect.poll(() => history.textContent()).toContain('COPIL du 15 décembre 2026');
-    expect(await history.textContent()).toMatch(/COPIL du 15 décembre 2026FicheModificationStatut : \w+ → realisee/);
+    expect(await history.textContent()).toMatch(/COPIL du 15 décembre 2026FicheModificationStatut : [^→]+ → Réalisée/);
     await expectNoAxeViolations(page, 'fiche après la décision du COPIL');
     await screenshot(page, 'fiche-historique-copil');
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Body, BodyCreateInput, Campaign, CampaignCreateInput, CampaignSummary, Decision, DecisionInput, GovernanceOverview, Meeting, MeetingCreateInput, MeetingUpdateInput, NotificationList, Pack,
+  Body, BodyCreateInput, BodyUpdateInput, Campaign, CampaignCreateInput, CampaignSummary, Decision, DecisionInput, GovernanceOverview, Meeting, MeetingCreateInput, MeetingUpdateInput, NotificationList, Pack,
 } from '../../shared/api/index.js';
 import { apiFetch } from './http.js';
 
@@ -29,6 +29,8 @@ export function useGovernanceChanges(conventionId: number) {
   const refresh = () => client.invalidateQueries({ queryKey: governanceKeys.overview(conventionId) });
   return {
     createBody: useMutation({ mutationFn: (input: BodyCreateInput) => apiFetch<Body>(`/conventions/${conventionId}/bodies`, { method: 'POST', body: input }), onSuccess: refresh }),
+    updateBody: useMutation({ mutationFn: ({ id, input }: { id: number; input: BodyUpdateInput }) => apiFetch<Body>(`/bodies/${id}`, { method: 'PATCH', body: input }), onSuccess: refresh }),
+    deleteBody: useMutation({ mutationFn: ({ id, version }: { id: number; version: number }) => apiFetch<void>(`/bodies/${id}?version=${version}`, { method: 'DELETE' }), onSuccess: refresh }),
     createMeeting: useMutation({ mutationFn: (input: MeetingCreateInput) => apiFetch<Meeting>(`/conventions/${conventionId}/meetings`, { method: 'POST', body: input }), onSuccess: refresh }),
     renew: useMutation({ mutationFn: () => apiFetch<{ id: number; title: string; carriedActions: number }>(`/conventions/${conventionId}/renewal`, { method: 'POST', body: {} }), onSuccess: refresh }),
   };

@@ -25,13 +25,15 @@ export function DecisionsSection({ meeting, convention, editable }: { meeting: M
           caption="Décisions de la réunion"
           noCaption
           headers={editable ? ['Décision', 'État', 'Retirer'] : ['Décision', 'État', 'Suivi']}
-          data={meeting.decisions.map((d) => [
+          data={meeting.decisions.map((d, index) => [
             d.summary,
             STATUS_TEXT[d.status],
             editable ? (
               <Button key={d.id} size="small" priority="tertiary" disabled={withdraw.isPending} onClick={() => withdraw.mutate(d.id)} title={`Retirer la décision « ${d.summary} »`}>
                 Retirer
               </Button>
+            ) : convention.abilities.editPlan ? (
+              <FollowUpForm key={d.id} meetingId={meeting.id} decision={d} position={index + 1} />
             ) : (
               (d.followUp ?? '—')
             ),
@@ -40,6 +42,21 @@ export function DecisionsSection({ meeting, convention, editable }: { meeting: M
       )}
       {editable && <ProposeForm meeting={meeting} convention={convention} />}
     </section>
+  );
+}
+
+/** What became of a decision, noted later; the next meeting's pack shows it. */
+function FollowUpForm({ meetingId, decision, position }: { meetingId: number; decision: Meeting['decisions'][number]; position: number }) {
+  const { followUp } = useMeetingChanges(meetingId);
+  const [text, setText] = useState(decision.followUp ?? '');
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); followUp.mutate({ id: decision.id, text: text.trim() || null }); }}>
+      <Input label={`Suivi de la décision n° ${position}`} nativeInputProps={{ value: text, onChange: (e) => setText(e.target.value) }} />
+      <Button type="submit" size="small" priority="secondary" disabled={followUp.isPending}>
+        Noter le suivi
+      </Button>
+      {followUp.isError && <p className="fr-error-text">{followUp.error.message}</p>}
+    </form>
   );
 }
 

@@ -13,6 +13,7 @@ import { ErrorAlert, LoadError, Loading, NotFoundContent } from '../../component
 import { ServerErrorAlert } from '../../components/form/ServerErrorAlert.js';
 import { parseId, paths } from '../../paths.js';
 import { BodyForm } from './BodyForm.js';
+import { BodyEditForm } from './BodyEditForm.js';
 import { MeetingForm } from './MeetingForm.js';
 
 export default function GovernancePage() {
@@ -91,6 +92,7 @@ function Overview({ convention, overview }: { convention: ConventionDetail; over
       </section>
       {overview.canEdit && overview.bodies.length > 0 && <MeetingForm convention={convention} bodies={overview.bodies} />}
       {overview.canEdit && <BodyForm conventionId={convention.id} />}
+      {overview.canEdit && overview.bodies.length > 0 && <BodyEditForm conventionId={convention.id} bodies={overview.bodies} />}
     </>
   );
 }
