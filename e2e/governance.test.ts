@@ -110,13 +110,34 @@ describe('Governance of Boulogne-Billancourt’s CTG in Chromium', () => {
     await screenshot(page, 'fiche-historique-copil');
   });
 
-  it('shows the notification centre and the campaigns to the signed-in person', async () => {
+  it('opens an update campaign for the convention, follows it, closes it: the year’s values are locked', async () => {
+    await page.goto(`${server.url}/campagnes`);
+    await expect.poll(() => heading().textContent()).toBe('Campagnes de mise à jour');
+    const title = await server.app.db.selectFrom('convention').select('title').where('id', '=', conventionId).executeTakeFirstOrThrow();
+    await page.getByLabel('Conventions concernées').selectOption({ label: title.title });
+    await page.getByLabel('Année des valeurs à mettre à jour').fill('2026');
+    await page.getByLabel('Date limite').fill('2027-01-31');
+    await expectNoAxeViolations(page, 'campagnes');
+    await page.getByRole('button', { name: 'Ouvrir la campagne et prévenir les pilotes' }).click();
+    await expect.poll(() => heading().textContent()).toBe('Mise à jour des données 2026');
+    await page.getByRole('heading', { name: 'Avancement par pilote' }).waitFor();
+    await expectNoAxeViolations(page, 'campagne ouverte');
+    await page.getByRole('button', { name: 'Clore la campagne et verrouiller les valeurs 2026' }).click();
+    await expect.poll(() => page.locator('main .fr-text--lead').textContent()).toContain('valeurs 2026 verrouillées');
+    await expectNoAxeViolations(page, 'campagne close');
+    await screenshot(page, 'campagne-close');
+    await page.goto(`${server.url}/actions/${action.id}`);
+    await page.getByLabel('Date de la mesure').first().fill('2026-06-30');
+    await page.getByLabel(/^Valeur \(/).first().fill('5');
+    await page.getByRole('button', { name: 'Enregistrer la valeur' }).first().click();
+    await page.getByText(/Les valeurs 2026 de cette convention sont verrouillées/).first().waitFor();
+    await expectNoAxeViolations(page, 'valeur refusée sur une année verrouillée');
+  });
+
+  it('shows the notification centre to the signed-in person', async () => {
     await page.getByRole('link', { name: /^Notifications/ }).first().click();
     await expect.poll(() => heading().textContent()).toBe('Notifications');
     await expectNoAxeViolations(page, 'notifications');
-    await page.goto(`${server.url}/campagnes`);
-    await expect.poll(() => heading().textContent()).toBe('Campagnes de mise à jour');
-    await expectNoAxeViolations(page, 'campagnes');
     expect(foreignRequests).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { formatLongDate } from '../../../shared/format.js';
 import { useCampaignChanges, useCampaigns } from '../../api/governance.js';
 import { useConventionList } from '../../api/conventions.js';
 import { useMe } from '../../api/session.js';
+import { useAllOrganisations } from '../../api/administration.js';
 import { usePageTitle } from '../../components/brand.js';
 import { ErrorAlert, Loading } from '../../components/PageState.js';
 import { ServerErrorAlert } from '../../components/form/ServerErrorAlert.js';
@@ -49,7 +50,12 @@ export default function CampaignsPage() {
 function OpenForm() {
   const { data } = useMe();
   const navigate = useNavigate();
-  const cafs = (data?.user?.memberships ?? []).filter((m) => m.role === 'caf_admin' || m.role === 'caf_agent');
+  const admin = data?.user?.isPlatformAdmin ?? false;
+  const organisations = useAllOrganisations(admin);
+  // Caf staff open campaigns for their Caf; platform administrators for any Caf.
+  const cafs = admin
+    ? (organisations.data ?? []).filter((o) => o.kind === 'caf').map((o) => ({ organisationId: o.id, organisationName: o.name }))
+    : (data?.user?.memberships ?? []).filter((m) => (m.role === 'caf_admin' || m.role === 'caf_agent') && !m.conventionIds);
   const [cafId, setCafId] = useState('');
   const chosenCaf = Number(cafId || cafs[0]?.organisationId || 0);
   const conventions = useConventionList({});
@@ -86,7 +92,7 @@ function OpenForm() {
         )}
         <Select label="Conventions concernées" nativeSelectProps={{ value: conventionId, onChange: (e) => setConventionId(e.target.value) }}>
           <option value="">Toutes les conventions signées ou en cours de la Caf</option>
-          {(conventions.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.status === 'signee' || c.status === 'en_cours').map((c) => (
+          {(conventions.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.caf.id === chosenCaf && (c.status === 'signee' || c.status === 'en_cours')).map((c) => (
             <option key={c.id} value={c.id}>
               {c.title}
             </option>
