@@ -22,7 +22,7 @@ export async function scheduleScan(db: Executor, now: Date = new Date()): Promis
 }
 
 /** Next Monday 07:00 UTC, the digest's weekly slot. */
-function nextDigestSlot(now: Date): Date {
+export function nextDigestSlot(now: Date): Date {
   const slot = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 7));
   const daysToMonday = (8 - slot.getUTCDay()) % 7;
   slot.setUTCDate(slot.getUTCDate() + (daysToMonday === 0 && now >= slot ? 7 : daysToMonday));

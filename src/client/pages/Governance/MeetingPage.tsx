@@ -14,6 +14,7 @@ import { ServerErrorAlert } from '../../components/form/ServerErrorAlert.js';
 import { parseId, paths } from '../../paths.js';
 import { DecisionsSection } from './DecisionsSection.js';
 import { meetingWhen } from './format.js';
+import { MeetingEditForm } from './MeetingEditForm.js';
 
 export default function MeetingPage() {
   const id = parseId(useParams().id);
@@ -58,6 +59,7 @@ function MeetingView({ meeting, convention }: { meeting: Meeting; convention: Co
         </li>
         {editable && <InviteButton meeting={meeting} />}
       </ul>
+      {editable && <MeetingEditForm key={meeting.version} meeting={meeting} />}
       {meeting.status === 'validee' && (
         <Alert className="fr-mb-4w" severity="success" as="h2" small description={`Compte rendu validé par ${meeting.validatedBy ?? '—'} : les décisions ont été appliquées au plan.`} />
       )}
