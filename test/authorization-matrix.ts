@@ -34,6 +34,11 @@ export interface Fixture {
   /** An indicator made for the request (to delete it). */
   newIndicator(target: Target): Promise<{ id: number; version: number }>;
   actionOf(target: Target): number;
+  /** Governance objects of each convention, made in the setup (a COPIL, one meeting, one decision). */
+  bodyId(target: Target): number;
+  meetingId(target: Target): number;
+  decisionId(target: Target): number;
+  newDecisionId(target: Target): Promise<number>;
   /** A year inside the convention's period with no annual review yet. */
   reviewYear(target: Target): number;
   newDocumentId(target: Target): Promise<number>;
@@ -447,4 +452,41 @@ export const MATRIX: Record<string, MatrixEntry> = {
     expect: adminsOnly(201),
   },
   'DELETE /api/v1/api-tokens/{id}': { request: async (f, t) => ({ url: `/api/v1/api-tokens/${await f.newTokenId(t)}` }), expect: adminsOnly(200) },
+  'GET /api/v1/conventions/{id}/governance': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/governance` }), expect: internalRead() },
+  'POST /api/v1/conventions/{id}/bodies': {
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/bodies`, payload: { kind: 'groupe_travail', name: `Groupe ${f.unique()}`, frequency: 'ponctuelle' } }),
+    expect: planEdit(201),
+  },
+  // Stale versions: allowed callers reach the version check (409) and nothing changes.
+  'PATCH /api/v1/bodies/{id}': { request: (f, t) => ({ url: `/api/v1/bodies/${f.bodyId(t)}`, payload: { version: 9999, name: 'Renommé' } }), expect: planEdit(409) },
+  'DELETE /api/v1/bodies/{id}': { request: (f, t) => ({ url: `/api/v1/bodies/${f.bodyId(t)}?version=9999` }), expect: planEdit(409) },
+  'POST /api/v1/conventions/{id}/meetings': {
+    request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/meetings`, payload: { bodyId: f.bodyId(t), startsAt: '2027-03-01T09:30', place: 'Salle du conseil' } }),
+    expect: planEdit(201),
+  },
+  'GET /api/v1/meetings/{id}': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}` }), expect: internalRead() },
+  'PATCH /api/v1/meetings/{id}': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}`, payload: { version: 9999, minutes: 'Relevé' } }), expect: planEdit(409) },
+  'POST /api/v1/meetings/{id}/decisions': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}/decisions`, payload: { kind: 'note', text: 'Relevé de décision' } }), expect: planEdit(201) },
+  'DELETE /api/v1/decisions/{id}': { request: async (f, t) => ({ url: `/api/v1/decisions/${await f.newDecisionId(t)}` }), expect: planEdit(204) },
+  'PUT /api/v1/decisions/{id}/follow-up': { request: (f, t) => ({ url: `/api/v1/decisions/${f.decisionId(t)}/follow-up`, payload: { followUp: 'Fait' } }), expect: planEdit(200) },
+  'POST /api/v1/meetings/{id}/validate': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}/validate`, payload: { version: 9999 } }), expect: planEdit(409) },
+  'POST /api/v1/meetings/{id}/invitations': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}/invitations`, payload: { version: 9999 } }), expect: planEdit(409) },
+  'GET /api/v1/meetings/{id}/pack': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}/pack` }), expect: internalRead() },
+  'GET /api/v1/meetings/{id}/pack.docx': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}/pack.docx` }), expect: internalRead() },
+  'GET /api/v1/meetings/{id}/pack.pdf': { request: (f, t) => ({ url: `/api/v1/meetings/${f.meetingId(t)}/pack.pdf` }), expect: internalRead() },
+  // An end before the start: allowed callers reach the rules (422) and no successor is made.
+  'POST /api/v1/conventions/{id}/renewal': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/renewal`, payload: { startYear: 2040, endYear: 2035 } }), expect: conventionEdit(422) },
+  'GET /api/v1/notifications': { request: () => ({ url: '/api/v1/notifications?filter=action' }), expect: signedIn(200) },
+  'GET /api/v1/notifications/counts': { request: () => ({ url: '/api/v1/notifications/counts' }), expect: signedIn(200) },
+  'POST /api/v1/notifications/{id}/read': { request: () => ({ url: '/api/v1/notifications/999999/read' }), expect: signedIn(404) },
+  'POST /api/v1/notifications/read-all': { request: () => ({ url: '/api/v1/notifications/read-all' }), expect: signedIn(204) },
+  'PUT /api/v1/notifications/preference': { request: () => ({ url: '/api/v1/notifications/preference', payload: { mode: 'immediate' } }), expect: signedIn(204) },
+  'GET /api/v1/campaigns': { request: () => ({ url: '/api/v1/campaigns' }), expect: signedIn(200) },
+  // A convention outside the Caf or not in force: allowed callers reach the rules (422), nothing is opened.
+  'POST /api/v1/campaigns': {
+    request: (f, t) => ({ url: '/api/v1/campaigns', payload: { cafId: f.cafId(t), conventionId: c(f, 'other'), year: 2026, dueDate: '2027-01-31' } }),
+    expect: conventionEdit(422),
+  },
+  'GET /api/v1/campaigns/{id}': { request: () => ({ url: '/api/v1/campaigns/999999' }), expect: signedIn(404) },
+  'POST /api/v1/campaigns/{id}/close': { request: () => ({ url: '/api/v1/campaigns/999999/close', payload: { version: 1 } }), expect: signedIn(404) },
 };

@@ -30,6 +30,12 @@ const NewsDeskPage = lazy(() => import('./pages/NewsDesk/NewsDeskPage.js'));
 const NewsEditorPage = lazy(() => import('./pages/NewsEditor/NewsEditorPage.js'));
 const ConventionFilesPage = lazy(() => import('./pages/ExportsConvention/ConventionFilesPage.js'));
 const OpenDataPage = lazy(() => import('./pages/ExportsOpenData/OpenDataPage.js'));
+const GovernancePage = lazy(() => import('./pages/Governance/GovernancePage.js'));
+const MeetingPage = lazy(() => import('./pages/Governance/MeetingPage.js'));
+const PackPage = lazy(() => import('./pages/Governance/PackPage.js'));
+const NotificationsPage = lazy(() => import('./pages/Notifications/NotificationsPage.js'));
+const CampaignsPage = lazy(() => import('./pages/Campaigns/CampaignsPage.js'));
+const CampaignPage = lazy(() => import('./pages/Campaigns/CampaignPage.js'));
 const NotFoundPage = lazy(() => import('./pages/NotFound/NotFoundPage.js'));
 const LoginPage = lazy(() => import('./pages/AuthLogin/LoginPage.js'));
 const ForgottenPasswordPage = lazy(() => import('./pages/AuthPassword/ForgottenPasswordPage.js'));
@@ -78,6 +84,12 @@ export const router = createBrowserRouter([
           { path: 'conventions/:id/avenants', element: <AmendmentsPage /> },
           { path: 'conventions/:id/suivi', element: <FollowUpPage /> },
           { path: 'conventions/:id/fichiers', element: <ConventionFilesPage /> },
+          { path: 'conventions/:id/gouvernance', element: <GovernancePage /> },
+          { path: 'reunions/:id', element: <MeetingPage /> },
+          { path: 'reunions/:id/dossier', element: <PackPage /> },
+          { path: 'notifications', element: <NotificationsPage /> },
+          { path: 'campagnes', element: <CampaignsPage /> },
+          { path: 'campagnes/:id', element: <CampaignPage /> },
           { path: 'redaction', element: <NewsDeskPage /> },
           { path: 'redaction/:id', element: <NewsEditorPage /> },
           { path: 'mon-compte', element: <AccountPage /> },

@@ -47,6 +47,8 @@ import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
 import { JobWorker } from './platform/jobs/worker.js';
 import { JOB_HANDLERS } from './job-handlers.js';
+import { governanceRoutes } from './governance/governance.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 
 z.config(z.locales.fr());
 
@@ -80,6 +82,8 @@ const API_ROUTES = [
   securityLogRoutes,
   usersRoutes,
   personalDataRoutes,
+  governanceRoutes,
+  notificationsRoutes,
 ];
 
 export interface BuildAppOptions {

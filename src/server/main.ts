@@ -4,6 +4,7 @@ import { migrateToLatest } from './platform/db/migrate.js';
 import { describeDatabase, loadConfig, type AppConfig } from './platform/config.js';
 import { prepareDatabase } from './demo/prepare.js';
 import { ensurePlatformAdmin } from './accounts/bootstrap.js';
+import { scheduleScan } from './notifications/scans.js';
 
 /** config → database → migrations → reference data (and demo data on an empty base) → listen. */
 export async function startServer(config: AppConfig = loadConfig(), options: { demo?: boolean } = {}) {
@@ -14,6 +15,7 @@ export async function startServer(config: AppConfig = loadConfig(), options: { d
   const app = await buildApp({ database, config });
   app.addHook('onClose', async () => database.close());
   await app.listen({ port: config.port, host: config.host });
+  await scheduleScan(database.db);
   app.jobs.start(config.jobPollMs);
   app.log.info(`Pilote CTG prêt sur http://localhost:${config.port} — ${describeDatabase(config.database)}${prepared.demoLoaded ? ' — données de démonstration chargées' : ''}`);
   if (admin) {

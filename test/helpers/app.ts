@@ -68,6 +68,7 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
     'plan_version', 'amendment',
     'plan_external_ref',
     'job',
+    'governance_body', 'meeting', 'decision', 'campaign', 'campaign_convention', 'notification', 'notification_preference',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

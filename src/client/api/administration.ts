@@ -13,8 +13,9 @@ export const administrationKeys = {
 };
 
 /** Every organisation, by name (the server caps a page at 200). */
-export function useAllOrganisations() {
+export function useAllOrganisations(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: administrationKeys.organisations,
     queryFn: ({ signal }) => apiFetch<Organisation[]>('/organisations?limit=200', { signal }),
     staleTime: 60_000,

@@ -49,7 +49,7 @@ export function setCsrfToken(token: string | null): void {
 
 const API_ROOT = '/api/v1';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 type FetchOptions = { method?: Method; body?: unknown; form?: FormData; signal?: AbortSignal };
 

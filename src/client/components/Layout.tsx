@@ -71,6 +71,7 @@ export function Layout() {
                 { text: 'Nouvelle convention', linkProps: { to: paths.newConvention }, isActive: pathname === paths.newConvention },
                 { text: 'Importer un texte', linkProps: { to: paths.importText }, isActive: pathname === paths.importText },
                 { text: 'Rédaction', linkProps: { to: paths.newsDesk }, isActive: pathname.startsWith(paths.newsDesk) },
+                { text: 'Campagnes', linkProps: { to: paths.campaigns }, isActive: pathname.startsWith(paths.campaigns) },
               ]
             : []),
           ...(session.canAdministrate

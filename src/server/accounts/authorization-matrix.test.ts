@@ -85,6 +85,9 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
       followUp[target].amendment = (await post<{ id: number }>(`/api/v1/conventions/${conventionId}/amendments`, { title: 'Avenant n°1', date: '2024-06-01', signedBy: ['Caf'] })).id;
       followUp[target].document = await upload(actionId);
       followUp[target].action = actionId;
+      followUp[target].body = (await post<{ id: number }>(`/api/v1/conventions/${conventionId}/bodies`, { kind: 'copil', name: 'COPIL', frequency: 'annuelle' })).id;
+      followUp[target].meeting = (await post<{ id: number }>(`/api/v1/conventions/${conventionId}/meetings`, { bodyId: followUp[target].body, startsAt: '2026-12-01T10:00', place: 'Mairie' })).id;
+      followUp[target].decision = (await post<{ id: number }>(`/api/v1/meetings/${followUp[target].meeting}/decisions`, { kind: 'note', text: 'Décision de test' })).id;
     }
     const draftNews = await post<{ id: number }>('/api/v1/news', { from: '2023-03-01', to: '2023-03-31' });
     const published = await post<{ id: number; version: number; slug: string }>('/api/v1/news', { from: '2023-03-01', to: '2023-03-31' });
@@ -116,6 +119,10 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
           title: 'Indicateur à supprimer', kind: 'moyens', unit: 'réunions', direction: 'hausse', baselineValue: 0, baselineDate: '2023-01-01', targetValue: 4, targetDate: '2027-12-31', actionId: followUp[target].action!,
         }),
       actionOf: (target) => followUp[target].action!,
+      bodyId: (target) => followUp[target].body!,
+      meetingId: (target) => followUp[target].meeting!,
+      decisionId: (target) => followUp[target].decision!,
+      newDecisionId: async (target) => (await post<{ id: number }>(`/api/v1/meetings/${followUp[target].meeting}/decisions`, { kind: 'note', text: 'À retirer' })).id,
       reviewYear: (target) => reviewYears[target].shift()!,
       newDocumentId: async (target) => upload(followUp[target].action!),
       publishedSlug: () => published.slug,

@@ -19,6 +19,10 @@ const OWNER_QUERIES = {
   planVersion: (db: Executor, id: number) => db.selectFrom('plan_version').select('convention_id').where('id', '=', id),
   party: (db: Executor, id: number) => db.selectFrom('party').select('convention_id').where('id', '=', id),
   signatureEvent: (db: Executor, id: number) => db.selectFrom('signature_event').select('convention_id').where('id', '=', id),
+  body: (db: Executor, id: number) => db.selectFrom('governance_body').select('convention_id').where('id', '=', id),
+  meeting: (db: Executor, id: number) => db.selectFrom('meeting').select('convention_id').where('id', '=', id),
+  decision: (db: Executor, id: number) =>
+    db.selectFrom('decision as d').innerJoin('meeting as m', 'm.id', 'd.meeting_id').select('m.convention_id').where('d.id', '=', id),
 } as const;
 export type ConventionOwned = keyof typeof OWNER_QUERIES;
 
@@ -34,6 +38,9 @@ const LABELS: Record<ConventionOwned, string> = {
   planVersion: 'Version du plan',
   party: 'Partie',
   signatureEvent: 'Signature',
+  body: 'Instance',
+  meeting: 'Réunion',
+  decision: 'Décision',
 };
 
 export async function conventionOf(db: Executor, kind: ConventionOwned, id: number): Promise<number> {

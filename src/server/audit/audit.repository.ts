@@ -8,6 +8,8 @@ export interface AuditEntry {
   operation: 'create' | 'update' | 'delete' | 'status';
   before?: unknown;
   after?: unknown;
+  /** Set when the change was not a direct edit, e.g. a decision applied from a meeting's minutes. */
+  origin?: string | null;
 }
 
 /** Every write records who, when and what changed; called inside the write's transaction. */
@@ -22,6 +24,7 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
       operation: entry.operation,
       before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
       after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+      origin: entry.origin ?? null,
     })
     .execute();
 }

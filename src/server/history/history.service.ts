@@ -55,6 +55,7 @@ export function presentEvent(row: EventRow) {
     entityId: row.entity_id,
     entityLabel: labelOf(after ?? before),
     operation: row.operation,
+    origin: row.origin,
     changes: row.operation === 'update' || row.operation === 'status' ? readableChanges(before, after) : [],
   };
 }

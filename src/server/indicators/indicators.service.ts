@@ -11,6 +11,7 @@ import * as repo from './indicators.repository.js';
 import { principalOf } from '../accounts/access.js';
 import { requireEditorOfAction } from '../plans/pilots.js';
 import { presentIndicator } from './indicators.presenter.js';
+import { requireUnlockedValue } from '../campaigns/campaigns.service.js';
 
 export async function getIndicator(db: Executor, id: number): Promise<Indicator> {
   const row = await repo.findIndicator(db, id);
@@ -72,7 +73,7 @@ export async function createIndicator(ctx: ServiceContext, conventionId: number,
     });
     await touchConvention(trx, conventionId, now);
     const created = await getIndicator(trx, id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'create', after: created });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'create', after: created, origin: ctx.origin });
     return created;
   });
 }
@@ -99,7 +100,7 @@ export async function updateIndicator(ctx: ServiceContext, id: number, input: In
     if (!ok) throw staleVersion(await getIndicator(trx, id));
     await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'update', before, after });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'update', before, after, origin: ctx.origin });
     return after;
   });
 }
@@ -109,6 +110,7 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getIndicator(trx, indicatorId);
     await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
+    await requireUnlockedValue(trx, before.conventionId, input.date);
     const now = nowIso();
     await repo.insertValue(trx, {
       indicator_id: indicatorId,
@@ -121,7 +123,7 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
     await repo.touchIndicator(trx, indicatorId, now);
     await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, indicatorId);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: indicatorId, operation: 'update', before, after });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: indicatorId, operation: 'update', before, after, origin: ctx.origin });
     return after;
   });
 }
@@ -132,11 +134,12 @@ export async function deleteValue(ctx: ServiceContext, valueId: number): Promise
     if (!value) throw notFound(`Valeur ${valueId}`);
     const before = await getIndicator(trx, value.indicator_id);
     await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
+    await requireUnlockedValue(trx, before.conventionId, value.date);
     await repo.deleteValue(trx, valueId);
     const now = nowIso();
     await repo.touchIndicator(trx, value.indicator_id, now);
     const after = await getIndicator(trx, value.indicator_id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: value.indicator_id, operation: 'update', before, after });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: value.indicator_id, operation: 'update', before, after, origin: ctx.origin });
     return after;
   });
 }
@@ -146,6 +149,7 @@ export async function deleteIndicator(ctx: ServiceContext, id: number, version: 
   await ctx.db.transaction().execute(async (trx) => {
     const before = await getIndicator(trx, id);
     await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
+    for (const value of before.values) await requireUnlockedValue(trx, before.conventionId, value.date);
     if (before.version !== version || !(await repo.deleteIndicator(trx, id, version))) throw staleVersion(before);
     await touchConvention(trx, before.conventionId, nowIso());
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'delete', before });

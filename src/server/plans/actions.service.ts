@@ -16,6 +16,7 @@ import * as repo from './actions.repository.js';
 import * as parts from './action-parts.repository.js';
 import { presentAction, presentActions } from './actions.presenter.js';
 import { checkPilotLinks, requireActionEditor } from './pilots.js';
+import { pilotChanged } from '../notifications/pilot-assignment.js';
 
 const searchTextOf = (a: { title: string; description?: string | null; scope?: string | null; places?: string[]; objectives?: string | null }) =>
   normalizeForSearch([a.title, a.description ?? '', a.scope ?? '', a.objectives ?? '', ...(a.places ?? [])].join(' '));
@@ -141,7 +142,8 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
     await writeParts(trx, id, axisIds, input);
     await touchConvention(trx, conventionId, now);
     const created = await getAction(trx, id);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'create', after: created });
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'create', after: created, origin: ctx.origin });
+    await pilotChanged(trx, id, null, created.pilotUserId, now);
     return created;
   });
 }
@@ -195,7 +197,8 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
   await writeParts(trx, id, axisIds, input);
   await touchConvention(trx, before.conventionId, now);
   const after = await getAction(trx, id);
-  await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after });
+  await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after, origin: ctx.origin });
+  await pilotChanged(trx, id, before.pilotUserId, after.pilotUserId, now);
   return after;
 }
 

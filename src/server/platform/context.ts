@@ -10,4 +10,6 @@ export interface ServiceContext {
   dialect: DialectName;
   actor: string;
   principal?: Principal;
+  /** Why these writes happen when it is not a direct edit (« COPIL du … »): written in the audit records. */
+  origin?: string;
 }

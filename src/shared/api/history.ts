@@ -11,6 +11,7 @@ export const historyEventSchema = z.object({
   entityId: z.string(),
   entityLabel: z.string().describe('Titre de l’objet au moment du changement'),
   operation: z.string(),
+  origin: z.string().nullable().describe('Origine du changement quand ce n’est pas une saisie directe (décision d’une instance)'),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;

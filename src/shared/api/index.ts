@@ -23,3 +23,5 @@ export * from './office.js';
 export * from './security.js';
 export * from './users.js';
 export * from './personal-data.js';
+export * from './governance.js';
+export * from './notifications.js';

@@ -77,6 +77,11 @@ function ConventionView({ convention }: { convention: ConventionDetail }) {
             </Link>
           </li>
           <li>
+            <Link className="fr-btn fr-btn--secondary fr-icon-team-line" to={paths.governance(convention.id)}>
+              Gouvernance : instances et réunions
+            </Link>
+          </li>
+          <li>
             <Link className="fr-btn fr-btn--secondary fr-icon-draft-line" to={paths.amendments(convention.id)}>
               Avenants et versions du plan
             </Link>

@@ -4,6 +4,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Table } from '@codegouvfr/react-dsfr/Table';
 import type { HistoryEvent, HistoryFilter } from '../../../shared/api/index.js';
 import { CHANGE_LABELS, describeValue } from '../../../shared/diff.js';
+import { ACTION_STATUS_LABELS, CONVENTION_STATUS_LABELS } from '../../../shared/enums.js';
 import { useHistory } from '../../api/follow-up.js';
 import { ErrorAlert, Loading } from '../../components/PageState.js';
 
@@ -19,11 +20,15 @@ const OBJECT_LABELS: Record<string, string> = {
 const OPERATION_LABELS: Record<string, string> = { create: 'Création', update: 'Modification', delete: 'Suppression', status: 'Validation ou statut' };
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
+const STATUS_LABELS: Record<string, string> = { ...CONVENTION_STATUS_LABELS, ...ACTION_STATUS_LABELS };
+/** Status codes read as their French labels (« en_cours » → « En cours »). */
+const valueText = (field: string, value: unknown) => (field === 'status' && typeof value === 'string' ? (STATUS_LABELS[value] ?? value) : describeValue(value));
+
 function changesText(event: HistoryEvent): string {
   if (event.operation === 'create') return event.entityLabel ? `« ${event.entityLabel} »` : '—';
   if (event.operation === 'delete') return event.entityLabel ? `« ${event.entityLabel} » retiré` : '—';
   if (event.changes.length === 0) return 'Aucun champ modifié';
-  return event.changes.map((c) => `${CHANGE_LABELS[c.field] ?? c.field} : ${describeValue(c.before)} → ${describeValue(c.after)}`).join(' ; ');
+  return event.changes.map((c) => `${CHANGE_LABELS[c.field] ?? c.field} : ${valueText(c.field, c.before)} → ${valueText(c.field, c.after)}`).join(' ; ');
 }
 
 /** « Historique » of an object: who changed what and when, with a filter by person and by dates. */
@@ -64,7 +69,7 @@ export function HistoryPanel({ scope, title = 'Historique' }: { scope: string; t
           headers={['Quand', 'Qui', 'Objet', 'Opération', 'Changements (avant → après)']}
           data={query.data.events.map((e) => [
             dateTime.format(new Date(e.at)),
-            e.actor,
+            e.origin ? `${e.actor} — ${e.origin}` : e.actor,
             OBJECT_LABELS[e.entityType] ?? e.entityType,
             OPERATION_LABELS[e.operation] ?? e.operation,
             changesText(e),

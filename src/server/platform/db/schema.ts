@@ -196,6 +196,8 @@ export interface AuditEventTable {
   operation: string;
   before_json: string | null;
   after_json: string | null;
+  /** Why the change happened when it was not a direct edit, e.g. « COPIL du 12 décembre 2026 ». */
+  origin: Generated<string | null>;
 }
 
 export interface AppUserTable {
@@ -489,6 +491,106 @@ export interface PlanExternalRefTable {
   created_at: Timestamp;
 }
 
+export interface GovernanceBodyTable {
+  id: Generated<number>;
+  convention_id: number;
+  /** copil | comite_technique | comite_thematique | groupe_travail */
+  kind: string;
+  name: string;
+  frequency: string;
+  /** JSON: [{ name, organisation, role, email }] */
+  members: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  body_id: number;
+  convention_id: number;
+  /** Local date and time « YYYY-MM-DDTHH:MM » (Europe/Paris). */
+  starts_at: string;
+  duration_minutes: number;
+  place: string | null;
+  visio_url: string | null;
+  /** JSON: [{ title, axisId, actionId, indicatorId }] */
+  agenda: string;
+  /** JSON: [{ name, organisation, present }] */
+  attendance: string;
+  minutes: string | null;
+  /** planifiee | validee */
+  status: string;
+  invitations_sent_at: Timestamp | null;
+  validated_at: Timestamp | null;
+  validated_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  meeting_id: number;
+  /** action_status | action_create | indicator_target | note */
+  kind: string;
+  summary: string;
+  /** JSON: the proposal's parameters. */
+  payload: string;
+  /** proposee | appliquee */
+  status: string;
+  /** What applying it made or changed, e.g. « action:42 ». */
+  result_ref: string | null;
+  /** Follow-up noted at a later meeting. */
+  follow_up: string | null;
+  position: number;
+  created_at: Timestamp;
+  applied_at: Timestamp | null;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  caf_id: number;
+  title: string;
+  /** The period whose values are updated, then locked when the campaign closes. */
+  year: number;
+  due_date: string;
+  /** ouverte | close */
+  status: string;
+  opened_by: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface CampaignConventionTable {
+  campaign_id: number;
+  convention_id: number;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  /** One notification per person and event: a second one for the same key is not written. */
+  event_key: string;
+  title: string;
+  body: string;
+  link: string | null;
+  needs_action: Flag;
+  read_at: Timestamp | null;
+  /** When a weekly digest carried it (people who prefer the digest). */
+  digested_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: number;
+  /** immediate | digest */
+  mode: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -532,6 +634,13 @@ export interface Database {
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
   job: JobTable;
+  governance_body: GovernanceBodyTable;
+  meeting: MeetingTable;
+  decision: DecisionTable;
+  campaign: CampaignTable;
+  campaign_convention: CampaignConventionTable;
+  notification: NotificationTable;
+  notification_preference: NotificationPreferenceTable;
 }
 
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
