@@ -45,6 +45,8 @@ import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
 import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
+import { registerResponseCache } from './platform/http/response-cache.js';
+import { searchRoutes } from './search/search.routes.js';
 
 z.config(z.locales.fr());
 
@@ -78,6 +80,7 @@ const API_ROUTES = [
   securityLogRoutes,
   usersRoutes,
   personalDataRoutes,
+  searchRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -110,6 +113,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   registerAuthentication(app);
   registerConventionGuards(app);
   registerExportLog(app);
+  registerResponseCache(app);
 
   await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {

@@ -489,6 +489,13 @@ export interface PlanExternalRefTable {
   created_at: Timestamp;
 }
 
+/** One row (id 1): moved on by triggers on every write to a table read by cached endpoints. */
+export interface DataVersionTable {
+  id: number;
+  value: number;
+  last_txid: number | null;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -531,6 +538,7 @@ export interface Database {
   plan_version: PlanVersionTable;
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
+  data_version: DataVersionTable;
 }
 
 export type Db = Kysely<Database>;
