@@ -1,6 +1,5 @@
 import snowball from 'snowball-stemmers';
 import { normalizeForSearch } from '../../shared/text.js';
-import type { TextPart } from '../../shared/api/search.js';
 
 const stemmer = snowball.newStemmer('french');
 
@@ -37,18 +36,3 @@ export const ftsMatch = (terms: SearchTerm[]): string =>
 
 /** PostgreSQL tsquery: the configuration stems each word itself; `:*` keeps the prefix rule of FTS5. */
 export const tsQuery = (terms: SearchTerm[]): string => terms.map((t) => `${t.word}:*`).join(' & ');
-
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
-
-/** Text with highlight markers from the database → parts the client renders without any HTML. */
-export function toParts(marked: string | null): TextPart[] {
-  if (!marked) return [];
-  const parts: TextPart[] = [];
-  for (const chunk of marked.split(MARK_START)) {
-    const [inside, after] = chunk.includes(MARK_END) ? chunk.split(MARK_END, 2) : [null, chunk];
-    if (inside) parts.push({ text: inside, highlight: true });
-    if (after) parts.push({ text: after, highlight: false });
-  }
-  return parts;
-}

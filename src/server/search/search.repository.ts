@@ -3,7 +3,7 @@ import type { Executor } from '../platform/db/schema.js';
 import { isPostgres } from '../platform/db/dialect.js';
 import { inScope, type ConventionScope } from '../accounts/access.js';
 import type { SearchKind } from '../../shared/api/search.js';
-import { ftsMatch, MARK_END, MARK_START, tsQuery, type SearchTerm } from './search-terms.js';
+import { ftsMatch, tsQuery, type SearchTerm } from './search-terms.js';
 
 export interface SearchRow {
   kind: SearchKind;
@@ -11,8 +11,10 @@ export interface SearchRow {
   action_id: number | null;
   convention_id: number;
   convention_title: string;
+  /** For a note, the title of its action. */
+  action_title: string | null;
   title: string;
-  snippet: string;
+  body: string;
 }
 
 export interface SearchFilter {
@@ -22,45 +24,45 @@ export interface SearchFilter {
   limit: number;
 }
 
-/** FTS5 with bm25 (a title word weighs five body words) and its own snippets. */
+/** The kind is read from the rowid (migration 20261129020000): filtering on the column would read every match's row. */
+const KIND_ROWID_REMAINDER: Record<SearchKind, number> = { convention: 1, action: 2, note: 3 };
+
+/**
+ * FTS5 ranked by bm25 (a title word weighs five body words). Only the ids and scores of the matches
+ * are sorted; texts are read for the rows kept (reading them for every match cost 40 ms on common words).
+ */
 async function searchSqlite(db: Executor, f: SearchFilter): Promise<SearchRow[]> {
   const result = await sql<SearchRow>`
-    select f.kind, f.ref_id, f.action_id, f.convention_id, c.title as convention_title,
-      case when f.kind = 'note' then coalesce(a.title, '') else highlight(search_fts, 0, ${MARK_START}, ${MARK_END}) end as title,
-      snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
-    from search_fts f
-    join convention c on c.id = f.convention_id
-    left join action a on a.id = f.action_id
-    where search_fts match ${ftsMatch(f.terms)}
-      ${f.kind ? sql`and f.kind = ${f.kind}` : sql``}
-      and ${inScope(sql.ref('f.convention_id'), f.scope)}
-    order by bm25(search_fts, 5.0, 1.0), f.rowid
-    limit ${f.limit}`.execute(db);
+    with top as (
+      select rowid as id, bm25(search_fts, 5.0, 1.0) as score from search_fts
+      where search_fts match ${ftsMatch(f.terms)}
+        ${f.kind ? sql`and rowid % 4 = ${KIND_ROWID_REMAINDER[f.kind]}` : sql``}
+        and ${inScope(sql.ref('convention_id'), f.scope)}
+      order by score, rowid
+      limit ${f.limit}
+    )
+    select d.kind, d.ref_id, d.action_id, d.convention_id, c.title as convention_title, a.title as action_title, d.title, d.body
+    from top
+    join search_fts d on d.rowid = top.id
+    join convention c on c.id = d.convention_id
+    left join action a on a.id = d.action_id
+    order by top.score, top.id`.execute(db);
   return result.rows.map((r) => ({ ...r, ref_id: Number(r.ref_id), convention_id: Number(r.convention_id), action_id: r.action_id === null ? null : Number(r.action_id) }));
 }
 
-const HEADLINE_TITLE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
-const HEADLINE_BODY = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" … "`;
-
-/** tsvector (French stems, accents folded) ranked by ts_rank; headlines only for the rows kept. */
+/** tsvector (French stems, accents folded by unaccent) ranked by ts_rank, title weighted A, text B. */
 async function searchPostgres(db: Executor, f: SearchFilter): Promise<SearchRow[]> {
   const result = await sql<SearchRow>`
-    with q as (select to_tsquery('pilote_fr', ${tsQuery(f.terms)}) as query),
-    ranked as (
-      select d.*, ts_rank(d.document, q.query) as score from search_document d, q
-      where d.document @@ q.query
-        ${f.kind ? sql`and d.kind = ${f.kind}` : sql``}
-        and ${inScope(sql.ref('d.convention_id'), f.scope)}
-      order by score desc, d.id
-      limit ${f.limit}
-    )
-    select r.kind, r.ref_id, r.action_id, r.convention_id, c.title as convention_title,
-      case when r.kind = 'note' then coalesce(a.title, '') else ts_headline('pilote_fr', r.title, q.query, ${HEADLINE_TITLE}) end as title,
-      case when r.body = '' then '' else ts_headline('pilote_fr', r.body, q.query, ${HEADLINE_BODY}) end as snippet
-    from ranked r cross join q
-    join convention c on c.id = r.convention_id
-    left join action a on a.id = r.action_id
-    order by r.score desc, r.id`.execute(db);
+    select d.kind, d.ref_id, d.action_id, d.convention_id, c.title as convention_title, a.title as action_title, d.title, d.body
+    from search_document d
+    cross join to_tsquery('pilote_fr', ${tsQuery(f.terms)}) q
+    join convention c on c.id = d.convention_id
+    left join action a on a.id = d.action_id
+    where d.document @@ q
+      ${f.kind ? sql`and d.kind = ${f.kind}` : sql``}
+      and ${inScope(sql.ref('d.convention_id'), f.scope)}
+    order by ts_rank(d.document, q) desc, d.id
+    limit ${f.limit}`.execute(db);
   return result.rows;
 }
 

@@ -6,6 +6,7 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
     {
+      config: { cacheByDataVersion: true },
       schema: {
         tags: ['recherche'],
         summary: 'Recherche plein texte (conventions, actions, notes de suivi), classée, avec extraits surlignés',

@@ -3,7 +3,8 @@ import { requireSignedInCaller, scopeOf } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import type { SearchQuery, SearchResult } from '../../shared/api/search.js';
 import { searchDocuments } from './search.repository.js';
-import { searchTerms, toParts } from './search-terms.js';
+import { searchTerms } from './search-terms.js';
+import { highlightAll, snippet } from './highlight.js';
 
 /**
  * Full-text search over conventions, actions and follow-up notes the caller may see (their scope is
@@ -22,8 +23,9 @@ export async function search(db: Executor, principal: Principal, query: SearchQu
       conventionId: r.convention_id,
       conventionTitle: r.convention_title,
       actionId: r.action_id,
-      title: r.kind === 'note' ? [{ text: r.title, highlight: false }] : toParts(r.title),
-      snippet: toParts(r.snippet),
+      // The same marking on both engines: matched words follow the search's own rule (highlight.ts).
+      title: r.kind === 'note' ? [{ text: r.action_title ?? '', highlight: false }] : highlightAll(r.title, terms),
+      snippet: snippet(r.body, terms),
     })),
   };
 }
