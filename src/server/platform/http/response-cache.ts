@@ -40,6 +40,8 @@ export class ResponseCache {
   private bytes = 0;
   private readonly entries = new Map<string, Buffer>();
 
+  constructor(private readonly maxBytes = MAX_BYTES) {}
+
   get(version: number, key: string): Buffer | undefined {
     if (version !== this.version) {
       this.entries.clear();
@@ -57,11 +59,11 @@ export class ResponseCache {
 
   /** Ignored when the version moved on while the answer was computed. */
   set(version: number, key: string, body: Buffer): void {
-    if (version !== this.version || body.length > MAX_BYTES / 4) return;
+    if (version !== this.version || body.length > this.maxBytes / 4) return;
     this.entries.set(key, body);
     this.bytes += body.length;
     for (const [oldest, value] of this.entries) {
-      if (this.bytes <= MAX_BYTES) break;
+      if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
       this.bytes -= value.length;
     }
