@@ -75,6 +75,8 @@ export async function generateDataset(db: Db, options: GenerateOptions): Promise
     options.onProgress?.(done, total);
   }
   await realignIdentities(db);
+  // Fresh statistics after a bulk load: without them PostgreSQL planned a département's coverage in 11 s instead of 30 ms.
+  if (isPostgres(db)) await sql`vacuum analyze`.execute(db);
   const cafs = departements.length;
   return {
     cafs, conventions: total, actions, indicatorValues: values, notes, users: cafs * USERS_PER_CAF, historyRecords: actions * EVENTS_PER_ACTION,
