@@ -82,7 +82,8 @@ function answerFromCache(request: FastifyRequest, reply: FastifyReply, body: Buf
 export function registerResponseCache(app: FastifyInstance): void {
   const cache = new ResponseCache();
   app.decorateRequest('cacheSlot', null);
-  app.addHook('preHandler', async (request, reply) => {
+  // Before validation: a hit is a URL that was validated when its answer was computed.
+  app.addHook('preValidation', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.cacheByDataVersion) return;
     const version = await currentDataVersion(app.db);
     // The date is part of the key: answers «  in force today » change at midnight without a write.
