@@ -8,12 +8,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { createDb } from '../src/server/platform/db/create-db.js';
 import { prepareDataset, type EngineName, type PreparedDataset } from './datasets.js';
 import { actionUpdates, CONNECTIONS, load, rssMegabytes, SECONDS, startProcess, stopProcess, waitFor, type Measure } from './load.js';
 import { measureSqlFloor, type SqlFloor } from './sql-floor.js';
 import { writeReport, type EngineRun, type ScenarioResult } from './report.js';
+import { firstLoadJavaScript } from './first-load.js';
 
 const SERVER_PORT = 3490;
 const FLOOR_PORT = 3491;
@@ -67,7 +67,9 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
     const write = await load(base, actionUpdates(await actionsToUpdate(dataset), dataset.writeToken));
     scenarios.push({ key: 'update', name: 'modification d’une action (écriture)', kind: 'write', measure: write, sql: null });
     console.log(`  écriture : p50 ${write.p50} ms, p99 ${write.p99} ms, ${write.rps} req/s, ${write.errors} erreurs`);
-    return { engine, floor, scenarios, serverRssMb: rssMegabytes(server.pid!), generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
+    const serverRssMb = rssMegabytes(server.pid!);
+    if (!firstLoad) firstLoad = await firstLoadJavaScript(base);
+    return { engine, floor, scenarios, serverRssMb, generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
   } finally {
     await stopProcess(server);
   }
@@ -79,12 +81,8 @@ function planImport(): string[] {
   return output.split('\n').filter((line) => /^(sqlite|postgres):/.test(line));
 }
 
-function firstLoadJsKb(): number {
-  const html = readFileSync('dist/client/index.html', 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  return Math.round(files.reduce((sum, f) => sum + gzipSync(readFileSync(`dist/client${f}`)).length, 0) / 102.4) / 10;
-}
 
+let firstLoad: { kbGzip: number; files: number } | null = null;
 const started = new Date();
 const loadBefore = loadAverages();
 const floorServer = startProcess(['--import', 'tsx', 'bench/floor-server.ts'], { PORT: String(FLOOR_PORT) });
@@ -104,5 +102,6 @@ writeReport({
   loadAverages: { before: loadBefore, after: loadAverages() },
   runs,
   planImport: planImportLines,
-  firstLoadJsKbGzip: firstLoadJsKb(),
+  firstLoadJsKbGzip: firstLoad!.kbGzip,
+  firstLoadJsFiles: firstLoad!.files,
 });
