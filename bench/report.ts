@@ -42,7 +42,8 @@ interface Check {
   what: string;
   value: string;
   budget: string;
-  pass: boolean;
+  /** Null for a figure reported beside the budgets without one of its own. */
+  pass: boolean | null;
 }
 
 const yes = (pass: boolean) => (pass ? 'oui' : '**non**');
@@ -69,7 +70,7 @@ function checks(report: BenchReport): Check[] {
     list.push({ what: 'mémoire du serveur après la charge (SQLite)', value: `${sqlite.serverRssMb} Mo`, budget: '≤ 300 Mo', pass: sqlite.serverRssMb <= BUDGETS.rssMb });
   }
   if (postgres) {
-    list.push({ what: `génération du jeu national (PostgreSQL${postgres.generationReused ? `, base du ${postgres.generation.generatedAt.slice(0, 16)}` : ''})`, value: `${postgres.generation.seconds.toFixed(1)} s`, budget: '≤ 60 s', pass: postgres.generation.seconds <= BUDGETS.generationSeconds });
+    list.push({ what: `génération du jeu national (PostgreSQL${postgres.generationReused ? `, base du ${postgres.generation.generatedAt.slice(0, 16)}` : ''})`, value: `${postgres.generation.seconds.toFixed(1)} s`, budget: 'pour information (le budget de 60 s vaut pour SQLite)', pass: null });
     list.push({ what: 'mémoire du serveur après la charge (PostgreSQL)', value: `${postgres.serverRssMb} Mo`, budget: '≤ 300 Mo', pass: postgres.serverRssMb <= BUDGETS.rssMb });
   }
   list.push({ what: 'JavaScript du premier chargement de l’accueil dans Chromium (gzip)', value: `${report.firstLoadJsKbGzip} Ko (${report.firstLoadJsFiles} fichiers)`, budget: '≤ 200 Ko', pass: report.firstLoadJsKbGzip <= BUDGETS.firstLoadJsKb });
@@ -119,7 +120,7 @@ export function markdown(report: BenchReport): string {
     '',
     '| budget | mesure | cible | tenu |',
     '|---|---|---|---|',
-    ...checks(report).map((c) => `| ${c.what} | ${c.value} | ${c.budget} | ${yes(c.pass)} |`),
+    ...checks(report).map((c) => `| ${c.what} | ${c.value} | ${c.budget} | ${c.pass === null ? '—' : yes(c.pass)} |`),
     '',
     `Jeu de données : ${report.runs.map(generation).join(' ; ')}.`,
     `Import XLSX d’un plan de 200 actions (bench/plan-import.ts) : ${report.planImport.join(' ; ') || 'non mesuré'}.`,
