@@ -1,5 +1,5 @@
 /** Budgets of issue #9, checked on the measures; bench/results/<date>.json and .md, and the README table. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GenerateResult } from '../src/server/generate/generate.js';
 import type { EngineName } from './datasets.js';
 import type { Measure } from './load.js';
@@ -124,7 +124,22 @@ export function markdown(report: BenchReport): string {
     '',
     `Jeu de données : ${report.runs.map(generation).join(' ; ')}.`,
     `Import XLSX d’un plan de 200 actions (bench/plan-import.ts) : ${report.planImport.join(' ; ') || 'non mesuré'}.`,
+    ...beforeAfter(report),
   ].join('\n');
+}
+
+/** The first measure, before the fixes of issue #9 (same scenarios by name, SQLite, 10 connections). */
+const BASELINE = 'bench/results/2026-11-28-premier-releve.json';
+
+function beforeAfter(report: BenchReport): string[] {
+  const sqlite = report.runs.find((r) => r.engine === 'sqlite');
+  if (!sqlite || !existsSync(BASELINE)) return [];
+  const baseline = JSON.parse(readFileSync(BASELINE, 'utf8')) as { date: string; scenarios: { name: string; measure: Measure }[]; serverRssMb: number; generationSeconds: number };
+  const pairs = baseline.scenarios
+    .map((b) => ({ b, after: sqlite.scenarios.find((s) => s.name.startsWith(b.name.replace(/ d’actions$/, ''))) }))
+    .filter((p) => p.after)
+    .map(({ b, after }) => `${b.name} ${b.measure.p99} → ${after!.measure.p99} ms (${b.measure.rps} → ${after!.measure.rps} req/s)`);
+  return ['', `Avant / après (SQLite, p99, premier relevé du ${baseline.date.slice(0, 10)}) : ${pairs.join(' ; ')} ; mémoire ${baseline.serverRssMb} → ${sqlite.serverRssMb} Mo.`];
 }
 
 const README_START = '<!-- banc:debut -->';
