@@ -89,7 +89,15 @@ const floorServer = startProcess(['--import', 'tsx', 'bench/floor-server.ts'], {
 const runs: EngineRun[] = [];
 try {
   await waitFor(`http://127.0.0.1:${FLOOR_PORT}/constant`);
-  for (const engine of ENGINES) runs.push(await runEngine(engine, `http://127.0.0.1:${FLOOR_PORT}`));
+  for (const engine of ENGINES) {
+    try {
+      runs.push(await runEngine(engine, `http://127.0.0.1:${FLOOR_PORT}`));
+    } catch (error) {
+      // A machine without PostgreSQL still gets its SQLite table; the missing engine is said, not hidden.
+      if (engine !== 'postgres' || runs.length === 0) throw error;
+      console.error(`PostgreSQL non mesuré : ${(error as Error).message}`);
+    }
+  }
 } finally {
   await stopProcess(floorServer);
 }
