@@ -26,7 +26,7 @@ interface Captured {
   parameters: readonly unknown[];
 }
 
-const SAMPLES = Number(process.env.BENCH_SQL_SAMPLES ?? 100);
+const SAMPLES = Number(process.env.BENCH_SQL_SAMPLES ?? 50);
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export function percentiles(samples: number[]): Timing {
