@@ -26,7 +26,10 @@ export function registerGenerateCommand(program: Command): void {
           onProgress: progress.update,
         });
         progress.stop();
-        console.log(`${result.cafs} Caf, ${result.conventions} conventions, ${result.actions} actions, ${result.indicatorValues} valeurs d’indicateurs en ${result.seconds.toFixed(1)} s.`);
+        console.log(
+          `${result.cafs} Caf, ${result.conventions} conventions, ${result.actions} actions, ${result.indicatorValues} valeurs d’indicateurs, ` +
+            `${result.notes} notes, ${result.users} comptes, ${result.historyRecords} entrées d’historique en ${result.seconds.toFixed(1)} s.`,
+        );
       });
     });
 }

@@ -39,6 +39,7 @@ export const paths = {
   invitation: (token: string) => `/invitation/${encodeURIComponent(token)}`,
   account: '/mon-compte',
   myFollowUp: '/mon-suivi',
+  search: '/recherche',
   administration: '/administration',
   securityLog: '/administration/journal',
   users: '/administration/utilisateurs',

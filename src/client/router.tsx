@@ -47,6 +47,7 @@ const MyFollowUpPage = lazy(() => import('./pages/MyFollowUp/MyFollowUpPage.js')
 const SecurityLogPage = lazy(() => import('./pages/AdminSecurityLog/SecurityLogPage.js'));
 const UsersPage = lazy(() => import('./pages/AdminUsers/UsersPage.js'));
 const PersonalDataPage = lazy(() => import('./pages/AdminPersonalData/PersonalDataPage.js'));
+const SearchPage = lazy(() => import('./pages/Search/SearchPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
           { path: 'redaction/:id', element: <NewsEditorPage /> },
           { path: 'mon-compte', element: <AccountPage /> },
           { path: 'mon-suivi', element: <MyFollowUpPage /> },
+          { path: 'recherche', element: <SearchPage /> },
           { path: 'administration', element: <AdministrationPage /> },
           { path: 'administration/journal', element: <SecurityLogPage /> },
           { path: 'administration/utilisateurs', element: <UsersPage /> },

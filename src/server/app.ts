@@ -45,6 +45,8 @@ import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
 import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
+import { registerResponseCache } from './platform/http/response-cache.js';
+import { searchRoutes } from './search/search.routes.js';
 import { JobWorker } from './platform/jobs/worker.js';
 import { JOB_HANDLERS } from './job-handlers.js';
 import { governanceRoutes } from './governance/governance.routes.js';
@@ -84,6 +86,7 @@ const API_ROUTES = [
   personalDataRoutes,
   governanceRoutes,
   notificationsRoutes,
+  searchRoutes,
 ];
 
 export interface BuildAppOptions {
@@ -121,6 +124,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   registerAuthentication(app);
   registerConventionGuards(app);
   registerExportLog(app);
+  registerResponseCache(app);
 
   await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {

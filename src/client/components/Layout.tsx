@@ -64,7 +64,12 @@ export function Layout() {
             ],
           },
           { text: 'Actualités', linkProps: { to: paths.news }, isActive: pathname.startsWith(paths.news) || pathname.startsWith('/ctg/') },
-          ...(session.signedIn ? [{ text: 'Mon suivi', linkProps: { to: paths.myFollowUp }, isActive: pathname === paths.myFollowUp }] : []),
+          ...(session.signedIn
+            ? [
+                { text: 'Mon suivi', linkProps: { to: paths.myFollowUp }, isActive: pathname === paths.myFollowUp },
+                { text: 'Recherche', linkProps: { to: paths.search }, isActive: pathname === paths.search },
+              ]
+            : []),
           { text: 'Données ouvertes', linkProps: { to: paths.openData }, isActive: pathname === paths.openData },
           ...(session.canCreateConvention
             ? [

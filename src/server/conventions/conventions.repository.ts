@@ -46,12 +46,12 @@ function filtered(db: Executor, f: ConventionFilter) {
   }
   if (f.theme) {
     const theme = f.theme;
+    // Two uncorrelated sets, built once per query from the theme indexes, instead of one probe of the
+    // actions per convention (37 ms → a few on the national dataset).
     q = q.where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('convention_theme as ct').select('ct.convention_id').whereRef('ct.convention_id', '=', 'c.id').where('ct.theme_code', '=', theme)),
-        eb.exists(
-          eb.selectFrom('action as a').innerJoin('action_theme as at', 'at.action_id', 'a.id').select('a.id').whereRef('a.convention_id', '=', 'c.id').where('at.theme_code', '=', theme),
-        ),
+        eb('c.id', 'in', eb.selectFrom('convention_theme as ct').select('ct.convention_id').where('ct.theme_code', '=', theme)),
+        eb('c.id', 'in', eb.selectFrom('action_theme as at').innerJoin('action as a', 'a.id', 'at.action_id').select('a.convention_id').where('at.theme_code', '=', theme)),
       ]),
     );
   }

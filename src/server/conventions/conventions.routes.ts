@@ -15,6 +15,7 @@ export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/conventions',
     {
+      config: { cacheByDataVersion: true },
       schema: {
         tags: ['conventions'],
         summary: 'Lister les conventions (filtres : statut, champ, territoire, Caf, année, texte)',
@@ -27,6 +28,7 @@ export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/conventions/:id',
     {
+      config: { cacheByDataVersion: true },
       schema: {
         tags: ['conventions'],
         summary: 'Une convention : parties, signatures et signataires, plan d’actions, historique',

@@ -19,17 +19,19 @@ export function conventionsInForce(date: string): RawBuilder<{ id: number }> {
 }
 
 /** (commune, convention) pairs of the perimeters of the conventions in force: EPCI and EPT reach their members. */
-function coveredPairs(date: string) {
+function coveredPairs(date: string, scope: ScopeFilter = { kind: 'france' }) {
+  // The scope is applied to the communes here, not after: a département's dashboard then joins only
+  // its own perimeters instead of every pair of France (40 ms → a few on the national dataset).
   return sql<{ commune_code: string; convention_id: number }>`select distinct com.code as commune_code, f.id as convention_id
     from (${conventionsInForce(date)}) f
     join convention_territory ct on ct.convention_id = f.id
     left join territory_member m on m.group_code = ct.territory_code
-    join territory com on com.code = coalesce(m.member_code, ct.territory_code) and com.kind = 'commune'`;
+    join territory com on com.code = coalesce(m.member_code, ct.territory_code) and com.kind = 'commune' and ${scopeCondition(scope, 'com')}`;
 }
 
-function scopeCondition(scope: ScopeFilter) {
-  if (scope.kind === 'departement') return sql`t.departement_code = ${scope.code}`;
-  if (scope.kind === 'region') return sql`t.region_code = ${scope.code}`;
+function scopeCondition(scope: ScopeFilter, alias = 't') {
+  if (scope.kind === 'departement') return sql`${sql.ref(`${alias}.departement_code`)} = ${scope.code}`;
+  if (scope.kind === 'region') return sql`${sql.ref(`${alias}.region_code`)} = ${scope.code}`;
   return sql`1 = 1`;
 }
 
@@ -56,7 +58,7 @@ const totalsColumns = sql`coalesce(sum(t.population), 0) as population,
 export async function coverageTotals(db: Executor, scope: ScopeFilter, date: string): Promise<CoverageTotals> {
   const result = await sql<TotalsRow>`select ${totalsColumns}
     from territory t
-    left join (select distinct p.commune_code as code from (${coveredPairs(date)}) p) cv on cv.code = t.code
+    left join (select distinct p.commune_code as code from (${coveredPairs(date, scope)}) p) cv on cv.code = t.code
     where t.kind = 'commune' and ${scopeCondition(scope)}`.execute(db);
   return toTotals(result.rows[0]);
 }
@@ -78,7 +80,7 @@ export async function communesOfScope(db: Executor, scope: ScopeFilter, date: st
   const result = await sql<{ code: string; name: string; departement_code: string | null; population: number | null }>`
     select t.code, t.name, t.departement_code, t.population from territory t
     where t.kind = 'commune' and ${scopeCondition(scope)}
-      ${coveredOnly ? sql`and t.code in (select p.commune_code from (${coveredPairs(date)}) p)` : sql``}
+      ${coveredOnly ? sql`and t.code in (select p.commune_code from (${coveredPairs(date, scope)}) p)` : sql``}
     order by t.name, t.code`.execute(db);
   return result.rows;
 }
@@ -86,7 +88,7 @@ export async function communesOfScope(db: Executor, scope: ScopeFilter, date: st
 /** Which conventions cover which commune of the scope. */
 export async function coveringConventions(db: Executor, scope: ScopeFilter, date: string) {
   const result = await sql<{ commune_code: string; convention_id: number }>`
-    select p.commune_code, p.convention_id from (${coveredPairs(date)}) p
+    select p.commune_code, p.convention_id from (${coveredPairs(date, scope)}) p
     join territory t on t.code = p.commune_code
     where ${scopeCondition(scope)}
     order by p.commune_code, p.convention_id`.execute(db);

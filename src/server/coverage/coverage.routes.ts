@@ -27,6 +27,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/coverage',
     {
+      config: { cacheByDataVersion: true },
       schema: {
         tags,
         summary: 'Part de la population couverte par une CTG en vigueur à une date (département, région ou France)',
@@ -49,6 +50,7 @@ export const coverageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/coverage/timeline',
     {
+      config: { cacheByDataVersion: true },
       schema: {
         tags,
         summary: 'Couverture au 31 décembre de chaque année, face à la trajectoire cible',

@@ -19,6 +19,7 @@ export const territorialRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/themes-matrix',
     {
+      config: { cacheByDataVersion: true },
       schema: {
         tags,
         summary: 'Matrice territoires × champs d’intervention : champs déclarés et nombre d’actions par convention',

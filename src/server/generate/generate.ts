@@ -3,7 +3,8 @@ import type { Db, Executor } from '../platform/db/schema.js';
 import { isPostgres } from '../platform/db/dialect.js';
 import { normalizeForSearch, withDe } from '../../shared/text.js';
 import { seededRandom, type Random } from './random.js';
-import { actionTitle, THEME_CODES } from './texts.js';
+import { actionDescription, actionTitle, noteBody, THEME_CODES } from './texts.js';
+import { EVENTS_PER_ACTION, insertActionHistory, USERS_PER_CAF, userRows } from './people.js';
 
 export interface GenerateOptions {
   scale: 'national' | 'caf';
@@ -21,6 +22,9 @@ export interface GenerateResult {
   conventions: number;
   actions: number;
   indicatorValues: number;
+  notes: number;
+  users: number;
+  historyRecords: number;
   seconds: number;
 }
 
@@ -36,7 +40,7 @@ async function insertChunks<T extends keyof import('../platform/db/schema.js').D
   }
 }
 
-async function nextId(db: Executor, table: 'organisation' | 'convention' | 'action' | 'indicator' | 'signature_event'): Promise<number> {
+async function nextId(db: Executor, table: 'organisation' | 'convention' | 'action' | 'indicator' | 'signature_event' | 'app_user'): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
@@ -59,23 +63,31 @@ export async function generateDataset(db: Db, options: GenerateOptions): Promise
   let done = 0;
   let actions = 0;
   let values = 0;
+  let notes = 0;
   for (const departement of departements) {
     await db.transaction().execute(async (trx) => {
       const result = await generateCaf(trx, random, departement, { perCaf, perConvention, valuesPer });
       actions += result.actions;
       values += result.values;
+      notes += result.notes;
     });
     done += perCaf;
     options.onProgress?.(done, total);
   }
   await realignIdentities(db);
-  return { cafs: departements.length, conventions: total, actions, indicatorValues: values, seconds: (Date.now() - started) / 1000 };
+  // Fresh statistics after a bulk load: without them PostgreSQL planned a département's coverage in 11 s instead of 30 ms.
+  if (isPostgres(db)) await sql`vacuum analyze`.execute(db);
+  const cafs = departements.length;
+  return {
+    cafs, conventions: total, actions, indicatorValues: values, notes, users: cafs * USERS_PER_CAF, historyRecords: actions * EVENTS_PER_ACTION,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
 
 /** Rows were inserted with their ids: PostgreSQL's identity sequences must move past them. */
 async function realignIdentities(db: Db): Promise<void> {
   if (!isPostgres(db)) return;
-  for (const table of ['organisation', 'convention', 'convention_status_change', 'party', 'signature_event', 'action', 'indicator', 'indicator_value']) {
+  for (const table of ['organisation', 'convention', 'convention_status_change', 'party', 'signature_event', 'action', 'action_note', 'indicator', 'indicator_value', 'app_user', 'membership', 'audit_event']) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 1))`.execute(db);
   }
 }
@@ -99,7 +111,8 @@ async function generateCaf(
   let actionId = await nextId(db, 'action');
   let indicatorId = await nextId(db, 'indicator');
   let eventId = await nextId(db, 'signature_event');
-  const rows = { convention: [] as object[], territory: [] as object[], theme: [] as object[], status: [] as object[], party: [] as object[], event: [] as object[], action: [] as object[], actionTheme: [] as object[], indicator: [] as object[], value: [] as object[] };
+  const firstActionId = actionId;
+  const rows = { convention: [] as object[], territory: [] as object[], theme: [] as object[], status: [] as object[], party: [] as object[], event: [] as object[], action: [] as object[], actionTheme: [] as object[], indicator: [] as object[], value: [] as object[], note: [] as object[] };
   for (let n = 0; n < sizes.perCaf; n++) {
     const id = conventionId++;
     const useGroup = groups.length > 0 && random.chance(0.3);
@@ -133,12 +146,13 @@ async function generateCaf(
       const actionStatus = random.pick(ACTION_STATUSES);
       const actionTitleText = actionTitle(random, main, place);
       rows.action.push({
-        id: aid, convention_id: id, axis_id: null, parent_id: null, title: actionTitleText, description: null, pilot: `Ville ${withDe(place)}`, partners: '[]', target_public: null,
+        id: aid, convention_id: id, axis_id: null, parent_id: null, title: actionTitleText, description: actionDescription(random), pilot: `Ville ${withDe(place)}`, partners: '[]', target_public: null,
         scope: null, places: '[]', labels: '[]', status: actionStatus, highlighted: a < 4 ? 1 : 0, position: a + 1, search_text: normalizeForSearch(actionTitleText),
         objectives: null, start_date: `${start}-01-01`, end_date: `${start + 4}-12-31`, status_reason: ['en_pause', 'en_retard', 'abandonnee'].includes(actionStatus) ? 'Motif synthétique' : null,
         priority: null, progress: random.int(0, 100), created_at: now, updated_at: now,
       });
       actionThemes.forEach((theme_code, i) => rows.actionTheme.push({ action_id: aid, theme_code, position: i + 1 }));
+      if (a % 3 === 0) rows.note.push({ action_id: aid, date: `${start + 1}-0${random.int(1, 9)}-15`, author: `Coordination CTG ${withDe(place)}`, body: noteBody(random), created_at: now });
       const iid = indicatorId++;
       const baseline = random.int(0, 50);
       rows.indicator.push({ id: iid, convention_id: id, action_id: aid, axis_id: null, title: 'Bénéficiaires', kind: 'resultat', unit: 'personnes', direction: 'hausse', baseline_value: baseline, baseline_date: `${start}-01-01`, target_value: baseline + random.int(10, 100), target_date: `${start + 4}-12-31`, illustrative: 1, created_at: now, updated_at: now });
@@ -158,5 +172,12 @@ async function generateCaf(
   await insertChunks(db, 'action_theme', rows.actionTheme);
   await insertChunks(db, 'indicator', rows.indicator);
   await insertChunks(db, 'indicator_value', rows.value);
-  return { actions: rows.action.length, values: rows.value.length };
+  await insertChunks(db, 'action_note', rows.note);
+  const firstUserId = await nextId(db, 'app_user');
+  const partnerIds = organisations.slice(1).map((o) => (o as { id: number }).id);
+  const people = userRows(random, { firstUserId, cafId, partnerIds, departementCode: departement.code }, now);
+  await insertChunks(db, 'app_user', people.users);
+  await insertChunks(db, 'membership', people.memberships);
+  await insertActionHistory(db, { from: firstActionId, to: actionId }, { first: firstUserId, count: USERS_PER_CAF });
+  return { actions: rows.action.length, values: rows.value.length, notes: rows.note.length };
 }

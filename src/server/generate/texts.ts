@@ -20,3 +20,29 @@ export const THEME_CODES = Object.keys(TITLES);
 export function actionTitle(random: Random, theme: string, place: string): string {
   return `${random.pick(TITLES[theme]!)} à ${place}`;
 }
+
+const OPENINGS = ['Il s’agit de', 'L’action vise à', 'Les partenaires s’engagent à', 'Le projet permet de'];
+const PURPOSES = [
+  'mieux accueillir les familles du territoire', 'renforcer la coordination entre la Caf et la commune', 'répondre aux besoins repérés dans le diagnostic partagé',
+  'toucher les publics éloignés des services', 'améliorer la qualité de l’accueil des enfants', 'soutenir les parents dans leur rôle éducatif',
+];
+const MEANS = [
+  'avec des permanences hebdomadaires', 'grâce à un poste de coordination dédié', 'en s’appuyant sur les associations locales',
+  'par des ateliers collectifs dans les quartiers', 'avec un financement partagé entre les signataires',
+];
+
+export function actionDescription(random: Random): string {
+  return `${random.pick(OPENINGS)} ${random.pick(PURPOSES)}, ${random.pick(MEANS)}.`;
+}
+
+const NOTES = [
+  'Comité technique réuni : calendrier confirmé, premières inscriptions des familles.',
+  'Retard de livraison des travaux, ouverture décalée de deux mois.',
+  'Bilan d’étape présenté en comité de pilotage : objectifs atteints pour les crèches.',
+  'Rencontre avec les associations de quartier pour organiser les permanences.',
+  'Nouveau gestionnaire désigné après l’appel à projets.',
+];
+export const noteBody = (random: Random): string => random.pick(NOTES);
+
+export const FIRST_NAMES = ['Camille', 'Dominique', 'Claude', 'Sacha', 'Morgane', 'Julien', 'Nadia', 'Karim', 'Sophie', 'Hélène', 'Thomas', 'Aïcha', 'Léa', 'Mathieu', 'Inès', 'Yves', 'Chloé', 'Bernard', 'Élodie', 'Farid'];
+export const LAST_NAMES = ['Martin', 'Bernard', 'Dubois', 'Lefèvre', 'Moreau', 'Garnier', 'Rousseau', 'Benali', 'Nguyen', 'Fontaine', 'Chevalier', 'Mercier', 'Lambert', 'Bonnet', 'Faure', 'Girard', 'Roux', 'Perrin', 'Diallo', 'Lemaire'];

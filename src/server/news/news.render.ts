@@ -1,10 +1,16 @@
 import { marked, type Token, type Tokens } from 'marked';
-import DOMPurify from 'isomorphic-dompurify';
+import { createRequire } from 'node:module';
+import type DOMPurifyInstance from 'isomorphic-dompurify';
+
+const require = createRequire(import.meta.url);
+let purifier: typeof DOMPurifyInstance | null = null;
+/** Loaded on first use: its DOM implementation adds about 100 MB to a server that may never render news. */
+const purify = (): typeof DOMPurifyInstance => (purifier ??= require('isomorphic-dompurify') as typeof DOMPurifyInstance);
 
 /** Markdown → HTML safe to insert in a page: scripts, event handlers and javascript: links are removed. */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true });
-  return DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'iframe'] });
+  return purify().sanitize(html, { USE_PROFILES: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'iframe'] });
 }
 
 /** Markdown → plain text, for excerpts and the feed's summary. */

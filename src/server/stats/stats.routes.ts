@@ -30,6 +30,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats',
     {
+      config: { cacheByDataVersion: true },
       schema: {
         tags: ['tableaux de bord'],
         summary: 'Chiffres clés : conventions par statut, communes et population couvertes, champs',

@@ -591,6 +591,13 @@ export interface NotificationPreferenceTable {
   updated_at: Timestamp;
 }
 
+/** One row (id 1): moved on by triggers on every write to a table read by cached endpoints. */
+export interface DataVersionTable {
+  id: number;
+  value: number;
+  last_txid: number | null;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -633,6 +640,7 @@ export interface Database {
   plan_version: PlanVersionTable;
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
+  data_version: DataVersionTable;
   job: JobTable;
   governance_body: GovernanceBodyTable;
   meeting: MeetingTable;
