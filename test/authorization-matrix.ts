@@ -374,6 +374,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /api/v1/conventions/{id}/plan.xlsx': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan.xlsx` }), expect: internalRead() },
   'GET /api/v1/conventions/{id}/convention.docx': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/convention.docx` }), expect: internalRead() },
+  'GET /api/v1/reviews/{id}/review.docx': { request: (f, t) => ({ url: `/api/v1/reviews/${f.reviewId(t)}/review.docx` }), expect: internalRead() },
   'GET /api/v1/conventions/{id}/summary.pdf': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/summary.pdf` }), expect: internalRead() },
   'GET /api/v1/open-data/conventions.csv': { request: () => ({ url: '/api/v1/open-data/conventions.csv' }), expect: all(200) },
   'GET /api/v1/open-data/conventions.json': { request: () => ({ url: '/api/v1/open-data/conventions.json' }), expect: all(200) },

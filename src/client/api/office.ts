@@ -12,6 +12,7 @@ export const conventionFiles = (id: number) => ({
   pdf: `${API}/conventions/${id}/summary.pdf`,
   ics: `${API}/conventions/${id}/calendar.ics`,
 });
+export const reviewDocxUrl = (id: number) => `${API}/reviews/${id}/review.docx`;
 export const actionFicheUrl = (id: number) => `${API}/actions/${id}/fiche.pdf`;
 export const planTemplateUrl = `${API}/plan-import/template.xlsx`;
 export const openDataUrl = (set: 'conventions' | 'actions', format: 'csv' | 'json') => `${API}/open-data/${set}.${format}`;

@@ -9,7 +9,7 @@ import { contextOf } from '../platform/http/fastify-types.js';
 import { exportPlanXlsx, planTemplateXlsx } from './plan-export.service.js';
 import { importPlanXlsx } from './plan-import.service.js';
 import { exportActionsXlsx, exportConventionsXlsx } from './lists-export.service.js';
-import { exportActionPdf, exportConventionDocx, exportConventionPdf } from './documents.service.js';
+import { exportActionPdf, exportConventionDocx, exportConventionPdf, exportReviewDocx } from './documents.service.js';
 import { openDataRoutes } from './open-data.routes.js';
 import { MAX_XLSX_BYTES, readXlsxUpload } from './xlsx-upload.js';
 
@@ -50,6 +50,17 @@ export const officeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await exportConventionDocx(contextOf(app, request), request.params.id);
+      return sendFile(reply, DOCX_TYPE, file.filename, file.buffer);
+    },
+  );
+  app.get(
+    '/reviews/:id/review.docx',
+    {
+      config: { convention: { of: 'review', ability: 'read', internal: true } },
+      schema: { tags, summary: 'Bilan annuel ou évaluation finale (Word) : chiffres clés, récits, actions et indicateurs par axe, budget de l’année', params: idParamsSchema },
+    },
+    async (request, reply) => {
+      const file = await exportReviewDocx(contextOf(app, request), request.params.id);
       return sendFile(reply, DOCX_TYPE, file.filename, file.buffer);
     },
   );
