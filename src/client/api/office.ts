@@ -12,6 +12,13 @@ export const conventionFiles = (id: number) => ({
   pdf: `${API}/conventions/${id}/summary.pdf`,
   ics: `${API}/conventions/${id}/calendar.ics`,
 });
+/** A filtered list as a workbook (the server keeps it to the caller's scope); empty filters are left out. */
+export function listExportUrl(list: 'conventions' | 'actions' | 'indicators', filters: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const query = search.toString();
+  return `${API}/exports/${list}.xlsx${query ? `?${query}` : ''}`;
+}
 export const reviewDocxUrl = (id: number) => `${API}/reviews/${id}/review.docx`;
 export const actionFicheUrl = (id: number) => `${API}/actions/${id}/fiche.pdf`;
 export const planTemplateUrl = `${API}/plan-import/template.xlsx`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDICATOR_KINDS, INDICATOR_STATES } from '../plan.js';
 
 /** One problem in an imported workbook: where it is (sheet, row, column) and what is wrong, in French. */
 export const planImportIssueSchema = z.object({
@@ -47,6 +48,16 @@ export const actionsExportQuery = z.object({
   q: z.string().trim().max(200).optional(),
 });
 export type ActionsExportQuery = z.infer<typeof actionsExportQuery>;
+
+/** Filters of the exported indicator list (indicators of the conventions the caller may see). */
+export const indicatorsExportQuery = z.object({
+  convention: z.coerce.number().int().positive().optional(),
+  caf: z.coerce.number().int().positive().optional().describe('Conventions de cette Caf'),
+  state: z.enum(INDICATOR_STATES).optional().describe('État calculé aujourd’hui'),
+  kind: z.enum(INDICATOR_KINDS).optional(),
+  q: z.string().trim().max(200).optional().describe('Mots du titre de l’indicateur'),
+});
+export type IndicatorsExportQuery = z.infer<typeof indicatorsExportQuery>;
 
 export const openDataQuery = z.object({
   convention: z.coerce.number().int().positive().optional().describe('Ne garder qu’une convention'),
