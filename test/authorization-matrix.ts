@@ -393,6 +393,11 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/exports/conventions.xlsx': { request: () => ({ url: '/api/v1/exports/conventions.xlsx' }), expect: signedIn(200) },
   'GET /api/v1/exports/actions.xlsx': { request: () => ({ url: '/api/v1/exports/actions.xlsx?status=en_cours' }), expect: signedIn(200) },
   'GET /api/v1/exports/indicators.xlsx': { request: (f, t) => ({ url: `/api/v1/exports/indicators.xlsx?convention=${c(f, t)}` }), expect: internalRead() },
+  'GET /api/v1/me/calendar-feed': { request: () => ({ url: '/api/v1/me/calendar-feed' }), expect: signedIn(200) },
+  'POST /api/v1/me/calendar-feed': { request: () => ({ url: '/api/v1/me/calendar-feed' }), expect: signedIn(201) },
+  'DELETE /api/v1/me/calendar-feed': { request: () => ({ url: '/api/v1/me/calendar-feed' }), expect: signedIn(204) },
+  // An unknown secret address: nobody gets a calendar from it, signed in or not.
+  'GET /api/v1/calendar-feeds/{token}/calendar.ics': { request: () => ({ url: `/api/v1/calendar-feeds/${BOGUS_TOKEN}/calendar.ics` }), expect: all(404) },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },
   'POST /api/v1/auth/login': { request: () => ({ url: '/api/v1/auth/login', payload: { email: 'personne@exemple.fr', password: 'faux' } }), expect: all(401) },

@@ -40,6 +40,7 @@ import { amendmentsRoutes } from './amendments/amendments.routes.js';
 import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { myFollowUpRoutes } from './plans/my-follow-up.routes.js';
 import { officeRoutes } from './office/office.routes.js';
+import { calendarFeedRoutes } from './office/calendar-feed.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
 import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
@@ -74,6 +75,7 @@ const API_ROUTES = [
   dashboardRoutes,
   myFollowUpRoutes,
   officeRoutes,
+  calendarFeedRoutes,
   oidcRoutes,
   securityLogRoutes,
   usersRoutes,

@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanImportReport } from '../../shared/api/index.js';
-import { apiUpload } from './http.js';
+import type { CalendarFeed, CalendarFeedCreated } from '../../shared/api/office.js';
+import { apiFetch, apiUpload } from './http.js';
 import { conventionKeys } from './conventions.js';
 
 const API = '/api/v1';
@@ -40,4 +41,20 @@ export function usePlanImport(conventionId: number) {
       if (report.applied) void client.invalidateQueries({ queryKey: conventionKeys.all });
     },
   });
+}
+
+const calendarFeedKey = ['me', 'calendar-feed'] as const;
+
+export function useCalendarFeed() {
+  return useQuery({ queryKey: calendarFeedKey, queryFn: ({ signal }) => apiFetch<CalendarFeed>('/me/calendar-feed', { signal }) });
+}
+
+/** Create or renew (the address comes back once), or revoke the personal calendar address. */
+export function useCalendarFeedChanges() {
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: calendarFeedKey });
+  return {
+    renew: useMutation({ mutationFn: () => apiFetch<CalendarFeedCreated>('/me/calendar-feed', { method: 'POST' }), onSuccess: refresh }),
+    revoke: useMutation({ mutationFn: () => apiFetch<null>('/me/calendar-feed', { method: 'DELETE' }), onSuccess: refresh }),
+  };
 }

@@ -62,3 +62,16 @@ export type IndicatorsExportQuery = z.infer<typeof indicatorsExportQuery>;
 export const openDataQuery = z.object({
   convention: z.coerce.number().int().positive().optional().describe('Ne garder qu’une convention'),
 });
+
+/** The secret calendar address of the signed-in person (the address itself is shown only when created). */
+export const calendarFeedSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable().describe('Dernière lecture par une application de calendrier'),
+});
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+export const calendarFeedCreatedSchema = z.object({
+  url: z.string().describe('Adresse secrète à copier dans une application de calendrier ; elle n’est plus affichée ensuite'),
+  createdAt: z.string(),
+});
+export type CalendarFeedCreated = z.infer<typeof calendarFeedCreatedSchema>;

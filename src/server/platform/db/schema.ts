@@ -489,6 +489,14 @@ export interface PlanExternalRefTable {
   created_at: Timestamp;
 }
 
+/** The secret calendar address of an account (hash only). */
+export interface CalendarFeedTable {
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: string | null;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -531,6 +539,7 @@ export interface Database {
   plan_version: PlanVersionTable;
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
+  calendar_feed: CalendarFeedTable;
 }
 
 export type Db = Kysely<Database>;
