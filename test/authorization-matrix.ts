@@ -42,6 +42,8 @@ export interface Fixture {
   newMemberUser(target: Target): Promise<{ userId: number; organisationId: number }>;
   /** A new person (no signature), made for the request. */
   newPersonId(): Promise<number>;
+  /** A webhook of the target's Caf, made for the request. */
+  newWebhook(target: Target): Promise<{ id: number; version: number }>;
 }
 
 const BOUNDARY = '----matrice';
@@ -398,6 +400,20 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'DELETE /api/v1/me/calendar-feed': { request: () => ({ url: '/api/v1/me/calendar-feed' }), expect: signedIn(204) },
   // An unknown secret address: nobody gets a calendar from it, signed in or not.
   'GET /api/v1/calendar-feeds/{token}/calendar.ics': { request: () => ({ url: `/api/v1/calendar-feeds/${BOGUS_TOKEN}/calendar.ics` }), expect: all(404) },
+  'GET /api/v1/webhooks': { request: () => ({ url: '/api/v1/webhooks' }), expect: { ...adminsOnly(200), caf_admin: same(200) } },
+  'POST /api/v1/webhooks': {
+    request: (f, t) => ({ url: '/api/v1/webhooks', payload: { url: 'https://recepteur.exemple/crochet', events: ['review.validated'], cafId: f.cafId(t) } }),
+    expect: adminsOnly(201),
+  },
+  'PATCH /api/v1/webhooks/{id}': {
+    request: async (f, t) => {
+      const webhook = await f.newWebhook(t);
+      return { url: `/api/v1/webhooks/${webhook.id}`, payload: { version: webhook.version, active: false } };
+    },
+    expect: adminsOnly(200),
+  },
+  'DELETE /api/v1/webhooks/{id}': { request: async (f, t) => ({ url: `/api/v1/webhooks/${(await f.newWebhook(t)).id}` }), expect: adminsOnly(204) },
+  'GET /api/v1/webhooks/{id}/deliveries': { request: async (f, t) => ({ url: `/api/v1/webhooks/${(await f.newWebhook(t)).id}/deliveries` }), expect: adminsOnly(200) },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },
   'POST /api/v1/auth/login': { request: () => ({ url: '/api/v1/auth/login', payload: { email: 'personne@exemple.fr', password: 'faux' } }), expect: all(401) },

@@ -41,6 +41,7 @@ import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { myFollowUpRoutes } from './plans/my-follow-up.routes.js';
 import { officeRoutes } from './office/office.routes.js';
 import { calendarFeedRoutes } from './office/calendar-feed.routes.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
 import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
@@ -78,6 +79,7 @@ const API_ROUTES = [
   myFollowUpRoutes,
   officeRoutes,
   calendarFeedRoutes,
+  webhooksRoutes,
   oidcRoutes,
   securityLogRoutes,
   usersRoutes,

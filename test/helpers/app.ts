@@ -66,7 +66,7 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
     'convention_source',
     'action_axis', 'budget_line', 'facility', 'action_note', 'action_document', 'indicator', 'indicator_value', 'review',
     'plan_version', 'amendment',
-    'plan_external_ref', 'calendar_feed',
+    'plan_external_ref', 'calendar_feed', 'webhook', 'webhook_delivery', 'webhook_attempt',
     'job',
   ] as const;
   const counts: Record<string, number> = {};

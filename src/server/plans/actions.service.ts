@@ -3,6 +3,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { invalidField, notFound, staleVersion } from '../platform/http/errors.js';
 import { nowIso, toFlag, toJsonList } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { requireThemes } from '../themes/themes.service.js';
 import { touchConvention } from '../conventions/conventions.repository.js';
 import { principalOf, requireConventionAccess, scopeOf } from '../accounts/access.js';
@@ -207,6 +208,9 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
   await touchConvention(trx, before.conventionId, now);
   const after = await getAction(trx, id);
   await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after });
+  if (before.status !== after.status) {
+    await emitWebhookEvent(trx, 'action.status_changed', after.conventionId, { actionId: id, title: after.title, from: before.status, to: after.status, statusReason: after.statusReason });
+  }
   return after;
 }
 

@@ -23,3 +23,4 @@ export * from './office.js';
 export * from './security.js';
 export * from './users.js';
 export * from './personal-data.js';
+export * from './webhooks.js';

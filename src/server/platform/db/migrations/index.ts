@@ -10,6 +10,7 @@ import * as personalData from './20261128220000_personal_data.js';
 import * as office from './20261128230000_office.js';
 import * as jobs from './20261129000000_jobs.js';
 import * as calendarFeeds from './20261129040000_calendar_feeds.js';
+import * as webhooks from './20261129041000_webhooks.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261128230000_office': office,
   '20261129000000_jobs': jobs,
   '20261129040000_calendar_feeds': calendarFeeds,
+  '20261129041000_webhooks': webhooks,
 };
