@@ -41,6 +41,7 @@ const MyFollowUpPage = lazy(() => import('./pages/MyFollowUp/MyFollowUpPage.js')
 const SecurityLogPage = lazy(() => import('./pages/AdminSecurityLog/SecurityLogPage.js'));
 const UsersPage = lazy(() => import('./pages/AdminUsers/UsersPage.js'));
 const PersonalDataPage = lazy(() => import('./pages/AdminPersonalData/PersonalDataPage.js'));
+const WebhooksPage = lazy(() => import('./pages/AdminWebhooks/WebhooksPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -86,6 +87,7 @@ export const router = createBrowserRouter([
           { path: 'administration/journal', element: <SecurityLogPage /> },
           { path: 'administration/utilisateurs', element: <UsersPage /> },
           { path: 'administration/donnees-personnelles', element: <PersonalDataPage /> },
+          { path: 'administration/webhooks', element: <WebhooksPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
