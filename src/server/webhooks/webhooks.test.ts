@@ -142,6 +142,34 @@ describe.each(ENGINES)('webhooks (%s)', (engine) => {
     expect(hook.received).toHaveLength(0);
   });
 
+  it('sends « indicator at risk » when an indicator enters that state (not while it stays) and « convention signed »', async () => {
+    const everyCaf = await t.request<WebhookCreated>({ method: 'POST', url: '/api/v1/webhooks', payload: { url: created.webhook.url, events: ['indicator.at_risk', 'convention.signed'] } });
+    expect(everyCaf.body.webhook.cafId).toBeNull();
+    const action = await freshAction();
+    const indicator = await t.request<{ id: number }>({
+      method: 'POST',
+      url: `/api/v1/conventions/${convention.id}/indicators`,
+      payload: { title: 'Familles reçues au guichet', kind: 'resultat', unit: 'familles', direction: 'hausse', baselineValue: 10, baselineDate: '2023-01-01', targetValue: 50, targetDate: '2027-12-31', actionId: action.id },
+    });
+    const low = await t.request<{ assessment: { state: string } }>({ method: 'POST', url: `/api/v1/indicators/${indicator.body.id}/values`, payload: { date: '2025-12-31', value: 11 } });
+    expect(low.body.assessment.state).toBe('a_risque');
+    await t.request({ method: 'POST', url: `/api/v1/indicators/${indicator.body.id}/values`, payload: { date: '2026-01-31', value: 12 } });
+    expect(await t.app.jobs.runDue()).toBe(1);
+    expect(JSON.parse(hook.received[0]!.body)).toMatchObject({ event: 'indicator.at_risk', data: { indicatorId: indicator.body.id, measured: 11 } });
+    expect(verifySignature(everyCaf.body.secret, hook.received[0]!.body, String(hook.received[0]!.headers[SIGNATURE_HEADER]), Math.floor(Date.now() / 1000))).toBe(true);
+
+    const draft = await t.request<ConventionDetail>({ method: 'POST', url: '/api/v1/conventions', payload: { title: 'CTG signée pendant le test', cafId: convention.caf.id, startYear: 2026, endYear: 2030, territoryCodes: ['92040'] } });
+    const toRedaction = await t.request<ConventionDetail>({ method: 'POST', url: `/api/v1/conventions/${draft.body.id}/status`, payload: { version: draft.body.version, status: 'redaction' } });
+    await t.request({ method: 'POST', url: `/api/v1/conventions/${draft.body.id}/signature-events`, payload: { date: '2026-01-15' } });
+    const current = await t.request<ConventionDetail>({ method: 'GET', url: `/api/v1/conventions/${draft.body.id}` });
+    expect(toRedaction.status).toBe(200);
+    const signed = await t.request({ method: 'POST', url: `/api/v1/conventions/${draft.body.id}/status`, payload: { version: current.body.version, status: 'signee', effectiveDate: '2026-01-15' } });
+    expect(signed.status).toBe(200);
+    expect(await t.app.jobs.runDue()).toBe(1);
+    expect(JSON.parse(hook.received[1]!.body)).toMatchObject({ event: 'convention.signed', convention: { id: draft.body.id }, data: { to: 'signee', effectiveDate: '2026-01-15' } });
+    await t.request({ method: 'DELETE', url: `/api/v1/webhooks/${everyCaf.body.webhook.id}` });
+  });
+
   it('a Caf administrator manages the webhooks of their Caf only; bad input is refused in French', async () => {
     await createUser(t.database, { email: `admin-caf-${engine}@example.org`, password: 'Mot de passe très sûr 42', memberships: [{ organisationId: convention.caf.id, role: 'caf_admin' }] });
     const { cookie, csrf } = await signIn(t, `admin-caf-${engine}@example.org`, 'Mot de passe très sûr 42');
