@@ -4,7 +4,6 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import type { MembershipInfo } from '../../../shared/api/accounts.js';
 import { WEBHOOK_EVENTS, WEBHOOK_EVENT_LABELS, type WebhookEvent } from '../../../shared/api/webhooks.js';
 import { ApiError } from '../../api/http.js';
 import { useWebhookChanges } from '../../api/webhooks.js';
@@ -12,11 +11,11 @@ import { useWebhookChanges } from '../../api/webhooks.js';
 const fieldError = (error: unknown, field: string) => (error instanceof ApiError ? error.fields?.find((f) => f.path === field)?.message : undefined);
 
 /** Registers a URL; the signing key comes back once and is shown until the page is left. */
-export function WebhookForm({ isPlatformAdmin, cafs }: { isPlatformAdmin: boolean; cafs: MembershipInfo[] }) {
+export function WebhookForm({ isPlatformAdmin, cafs }: { isPlatformAdmin: boolean; cafs: { id: number; name: string }[] }) {
   const { create } = useWebhookChanges();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [cafId, setCafId] = useState(isPlatformAdmin ? '' : String(cafs[0]?.organisationId ?? ''));
+  const [cafId, setCafId] = useState(isPlatformAdmin ? '' : String(cafs[0]?.id ?? ''));
   const [events, setEvents] = useState<WebhookEvent[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -59,9 +58,9 @@ export function WebhookForm({ isPlatformAdmin, cafs }: { isPlatformAdmin: boolea
         <Input label="Description (facultatif)" nativeInputProps={{ value: description, onChange: (e) => setDescription(e.target.value), maxLength: 200 }} />
         <Select label="Événements de" nativeSelectProps={{ value: cafId, onChange: (e) => setCafId(e.target.value) }}>
           {isPlatformAdmin && <option value="">Toutes les Caf</option>}
-          {cafs.map((m) => (
-            <option key={m.organisationId} value={m.organisationId}>
-              {m.organisationName}
+          {cafs.map((caf) => (
+            <option key={caf.id} value={caf.id}>
+              {caf.name}
             </option>
           ))}
         </Select>

@@ -6,6 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { WEBHOOK_EVENT_LABELS, type Webhook } from '../../../shared/api/webhooks.js';
 import { formatLongDate } from '../../../shared/format.js';
 import { canAdministrate, useMe } from '../../api/session.js';
+import { useAllOrganisations } from '../../api/administration.js';
 import { useWebhookChanges, useWebhooks } from '../../api/webhooks.js';
 import { usePageTitle } from '../../components/brand.js';
 import { ErrorAlert, Loading } from '../../components/PageState.js';
@@ -24,6 +25,11 @@ export default function WebhooksPage() {
   const allowed = canAdministrate(user);
   const webhooks = useWebhooks(allowed);
   const [shown, setShown] = useState<Webhook | null>(null);
+  const organisations = useAllOrganisations();
+  // A platform administrator may choose any Caf; a Caf administrator, the Cafs they administer.
+  const cafs = user?.isPlatformAdmin
+    ? (organisations.data ?? []).filter((o) => o.kind === 'caf').map((o) => ({ id: o.id, name: o.name }))
+    : (user?.memberships ?? []).filter((m) => m.role === 'caf_admin' && !m.conventionIds).map((m) => ({ id: m.organisationId, name: m.organisationName }));
   if (!allowed) return <ForbiddenContent reason="Les webhooks sont réservés aux administrateurs de la plateforme et des Caf." />;
   return (
     <>
@@ -38,7 +44,7 @@ export default function WebhooksPage() {
       {webhooks.isError && <ErrorAlert error={webhooks.error} />}
       {webhooks.data && <WebhookTable webhooks={webhooks.data} onShow={setShown} />}
       {shown && <DeliveriesSection webhook={shown} />}
-      <WebhookForm isPlatformAdmin={Boolean(user?.isPlatformAdmin)} cafs={(user?.memberships ?? []).filter((m) => m.role === 'caf_admin')} />
+      {(!user?.isPlatformAdmin || organisations.data) && <WebhookForm isPlatformAdmin={Boolean(user?.isPlatformAdmin)} cafs={cafs} />}
     </>
   );
 }
