@@ -99,4 +99,28 @@ describe('office files and open data in Chromium', () => {
     await expectNoAxeViolations(page, 'fiche action importée');
     expect(foreignRequests).toEqual([]);
   });
+
+  it('exports the filtered lists from their pages: conventions, actions of a plan, indicators', async () => {
+    await page.goto(`${server.url}/conventions?q=issy`);
+    const conventionsLink = page.getByRole('link', { name: 'Exporter ces conventions (Excel)' });
+    await conventionsLink.waitFor();
+    expect(await conventionsLink.getAttribute('href')).toBe('/api/v1/exports/conventions.xlsx?q=issy');
+    await expectNoAxeViolations(page, 'liste des conventions avec export');
+    const conventions = await readWorkbook(Buffer.from(await (await page.request.get(`${server.url}${await conventionsLink.getAttribute('href')}`)).body()));
+    expect(conventions.getWorksheet('Conventions')!.rowCount).toBe(2);
+
+    await page.getByRole('link', { name: /Issy-les-Moulineaux/ }).first().click();
+    await page.waitForURL(/\/conventions\/\d+$/);
+    const actionsHref = await page.getByRole('link', { name: 'Exporter la liste des actions (Excel)' }).getAttribute('href');
+    const actions = await readWorkbook(Buffer.from(await (await page.request.get(`${server.url}${actionsHref}`)).body()));
+    expect(actions.getWorksheet('Actions')!.rowCount).toBeGreaterThan(2);
+
+    await page.goto(`${server.url}${new URL(page.url()).pathname}/suivi`);
+    const indicatorsLink = page.getByRole('link', { name: 'Exporter les indicateurs et leurs valeurs (Excel)' });
+    await indicatorsLink.waitFor();
+    await expectNoAxeViolations(page, 'tableau de bord avec export des indicateurs');
+    const indicators = await readWorkbook(Buffer.from(await (await page.request.get(`${server.url}${await indicatorsLink.getAttribute('href')}`)).body()));
+    expect(indicators.worksheets.map((w) => w.name)).toEqual(['Indicateurs', 'Valeurs']);
+    expect(foreignRequests).toEqual([]);
+  });
 });

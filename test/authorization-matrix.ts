@@ -47,6 +47,8 @@ export interface Fixture {
   newMemberUser(target: Target): Promise<{ userId: number; organisationId: number }>;
   /** A new person (no signature), made for the request. */
   newPersonId(): Promise<number>;
+  /** A webhook of the target's Caf, made for the request. */
+  newWebhook(target: Target): Promise<{ id: number; version: number }>;
 }
 
 const BOUNDARY = '----matrice';
@@ -379,6 +381,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /api/v1/conventions/{id}/plan.xlsx': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/plan.xlsx` }), expect: internalRead() },
   'GET /api/v1/conventions/{id}/convention.docx': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/convention.docx` }), expect: internalRead() },
+  'GET /api/v1/reviews/{id}/review.docx': { request: (f, t) => ({ url: `/api/v1/reviews/${f.reviewId(t)}/review.docx` }), expect: internalRead() },
   'GET /api/v1/conventions/{id}/summary.pdf': { request: (f, t) => ({ url: `/api/v1/conventions/${c(f, t)}/summary.pdf` }), expect: internalRead() },
   'GET /api/v1/open-data/conventions.csv': { request: () => ({ url: '/api/v1/open-data/conventions.csv' }), expect: all(200) },
   'GET /api/v1/open-data/conventions.json': { request: () => ({ url: '/api/v1/open-data/conventions.json' }), expect: all(200) },
@@ -396,6 +399,26 @@ export const MATRIX: Record<string, MatrixEntry> = {
   },
   'GET /api/v1/exports/conventions.xlsx': { request: () => ({ url: '/api/v1/exports/conventions.xlsx' }), expect: signedIn(200) },
   'GET /api/v1/exports/actions.xlsx': { request: () => ({ url: '/api/v1/exports/actions.xlsx?status=en_cours' }), expect: signedIn(200) },
+  'GET /api/v1/exports/indicators.xlsx': { request: (f, t) => ({ url: `/api/v1/exports/indicators.xlsx?convention=${c(f, t)}` }), expect: internalRead() },
+  'GET /api/v1/me/calendar-feed': { request: () => ({ url: '/api/v1/me/calendar-feed' }), expect: signedIn(200) },
+  'POST /api/v1/me/calendar-feed': { request: () => ({ url: '/api/v1/me/calendar-feed' }), expect: signedIn(201) },
+  'DELETE /api/v1/me/calendar-feed': { request: () => ({ url: '/api/v1/me/calendar-feed' }), expect: signedIn(204) },
+  // An unknown secret address: nobody gets a calendar from it, signed in or not.
+  'GET /api/v1/calendar-feeds/{token}/calendar.ics': { request: () => ({ url: `/api/v1/calendar-feeds/${BOGUS_TOKEN}/calendar.ics` }), expect: all(404) },
+  'GET /api/v1/webhooks': { request: () => ({ url: '/api/v1/webhooks' }), expect: { ...adminsOnly(200), caf_admin: same(200) } },
+  'POST /api/v1/webhooks': {
+    request: (f, t) => ({ url: '/api/v1/webhooks', payload: { url: 'https://recepteur.exemple/crochet', events: ['review.validated'], cafId: f.cafId(t) } }),
+    expect: adminsOnly(201),
+  },
+  'PATCH /api/v1/webhooks/{id}': {
+    request: async (f, t) => {
+      const webhook = await f.newWebhook(t);
+      return { url: `/api/v1/webhooks/${webhook.id}`, payload: { version: webhook.version, active: false } };
+    },
+    expect: adminsOnly(200),
+  },
+  'DELETE /api/v1/webhooks/{id}': { request: async (f, t) => ({ url: `/api/v1/webhooks/${(await f.newWebhook(t)).id}` }), expect: adminsOnly(204) },
+  'GET /api/v1/webhooks/{id}/deliveries': { request: async (f, t) => ({ url: `/api/v1/webhooks/${(await f.newWebhook(t)).id}/deliveries` }), expect: adminsOnly(200) },
   'GET /api/v1/stats': { request: () => ({ url: '/api/v1/stats' }), expect: all(200) },
   'GET /api/v1/search': { request: () => ({ url: '/api/v1/search?q=cr%C3%A8che' }), expect: signedIn(200) },
   'GET /api/v1/auth/me': { request: () => ({ url: '/api/v1/auth/me' }), expect: all(200) },

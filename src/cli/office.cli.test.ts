@@ -51,7 +51,8 @@ describe.each(ENGINES)('pilote-ctg export and import xlsx (%s)', (engine) => {
     expect((await mammoth.extractRawText({ path: join(dir, 'issy.docx') })).value).toContain('Issy-les-Moulineaux');
     expect(readFileSync(join(dir, 'issy.csv'), 'utf8').split('\r\n')[0]).toMatch(/^id,convention_id,titre,/);
     expect(JSON.parse(readFileSync(join(dir, 'issy.json'), 'utf8')).data.every((a: { convention_id: number }) => a.convention_id === issyId)).toBe(true);
-  });
+    // Five processes in a row, each opening the database and building the app: slow on a busy machine.
+  }, 180_000);
 
   it('imports the exported plan: the dry run prints the report and writes nothing, then the import writes it all', async () => {
     const file = join(dir, 'issy.xlsx');
@@ -78,5 +79,18 @@ describe.each(ENGINES)('pilote-ctg export and import xlsx (%s)', (engine) => {
     expect((failure as { stderr: string }).stderr).toContain('Le classeur contient 1 erreur : rien n’a été importé.');
     expect((failure as { stderr: string }).stderr).toMatch(/Actions, ligne 2, colonne [A-Z]+ \(Avancement \(%\)\)/);
     expect(await snapshotCounts(database)).toEqual(before);
+    // The dry run prints the whole report, the bad cell included, and fails too.
+    const dry = await cli('import', 'xlsx', bad, '--convention', String(emptyId), '--dry-run').catch((error: { stdout: string; code: number }) => error);
+    expect('code' in dry && dry.code).toBe(1);
+    expect((dry as { stdout: string }).stdout).toContain('Import à blanc : rien n’a été enregistré.');
+    expect((dry as { stdout: string }).stdout).toMatch(/1 erreur\(s\) :\n {2}· Actions, ligne 2, colonne [A-Z]+ \(Avancement \(%\)\) : « 250 »/);
+    expect(await snapshotCounts(database)).toEqual(before);
+  });
+
+  it('refuses an unknown format and a malformed convention id in French', async () => {
+    const format = await cli('export', 'odt', '--convention', String(issyId), '--out', join(dir, 'x.odt')).catch((error: { stderr: string }) => error);
+    expect((format as { stderr: string }).stderr).toContain('format inconnu : « odt » (xlsx, docx, pdf, csv ou json)');
+    const id = await cli('import', 'xlsx', join(dir, 'issy.xlsx'), '--convention', 'douze', '--dry-run').catch((error: { stderr: string }) => error);
+    expect((id as { stderr: string }).stderr).toContain('identifiant de convention invalide : « douze »');
   });
 });

@@ -44,6 +44,7 @@ export const paths = {
   securityLog: '/administration/journal',
   users: '/administration/utilisateurs',
   personalData: '/administration/donnees-personnelles',
+  webhooks: '/administration/webhooks',
 };
 
 type Filters = Record<string, string | number | undefined>;

@@ -48,6 +48,7 @@ const SecurityLogPage = lazy(() => import('./pages/AdminSecurityLog/SecurityLogP
 const UsersPage = lazy(() => import('./pages/AdminUsers/UsersPage.js'));
 const PersonalDataPage = lazy(() => import('./pages/AdminPersonalData/PersonalDataPage.js'));
 const SearchPage = lazy(() => import('./pages/Search/SearchPage.js'));
+const WebhooksPage = lazy(() => import('./pages/AdminWebhooks/WebhooksPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -100,6 +101,7 @@ export const router = createBrowserRouter([
           { path: 'administration/journal', element: <SecurityLogPage /> },
           { path: 'administration/utilisateurs', element: <UsersPage /> },
           { path: 'administration/donnees-personnelles', element: <PersonalDataPage /> },
+          { path: 'administration/webhooks', element: <WebhooksPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -40,6 +40,8 @@ import { amendmentsRoutes } from './amendments/amendments.routes.js';
 import { dashboardRoutes } from './plans/dashboard.routes.js';
 import { myFollowUpRoutes } from './plans/my-follow-up.routes.js';
 import { officeRoutes } from './office/office.routes.js';
+import { calendarFeedRoutes } from './office/calendar-feed.routes.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 import { oidcRoutes } from './accounts/oidc.routes.js';
 import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
@@ -80,6 +82,8 @@ const API_ROUTES = [
   dashboardRoutes,
   myFollowUpRoutes,
   officeRoutes,
+  calendarFeedRoutes,
+  webhooksRoutes,
   oidcRoutes,
   securityLogRoutes,
   usersRoutes,

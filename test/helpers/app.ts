@@ -66,7 +66,7 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
     'convention_source',
     'action_axis', 'budget_line', 'facility', 'action_note', 'action_document', 'indicator', 'indicator_value', 'review',
     'plan_version', 'amendment',
-    'plan_external_ref',
+    'plan_external_ref', 'calendar_feed', 'webhook', 'webhook_delivery', 'webhook_attempt',
     'job',
     'governance_body', 'meeting', 'decision', 'campaign', 'campaign_convention', 'notification', 'notification_preference',
   ] as const;

@@ -135,6 +135,8 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
         const userId = await createUser(t.database, { email: `${fixture.unique()}@membre.exemple`, password: PASSWORD, memberships: [{ organisationId: partnerOrg[target], role: 'partner_reader' }] });
         return { userId, organisationId: partnerOrg[target] };
       },
+      newWebhook: async (target) =>
+        (await post<{ webhook: { id: number; version: number } }>('/api/v1/webhooks', { url: 'https://recepteur.exemple/crochet', events: ['action.status_changed'], cafId: cafs[target] })).webhook,
       newPersonId: async () => (await post<{ id: number }>('/api/v1/persons', { firstName: 'Personne', lastName: fixture.unique() })).id,
       newTokenId: async (target) => (await post<{ id: number }>('/api/v1/api-tokens', { name: 'À révoquer', organisationId: cafs[target], scope: 'read' })).id,
       version: async (path) => {

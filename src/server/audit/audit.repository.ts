@@ -14,19 +14,23 @@ export interface AuditEntry {
 
 /** Every write records who, when and what changed; called inside the write's transaction. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_event')
-    .values({
-      at: nowIso(),
-      actor: entry.actor,
-      entity_type: entry.entityType,
-      entity_id: String(entry.entityId),
-      operation: entry.operation,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-      origin: entry.origin ?? null,
-    })
-    .execute();
+  await recordAudits(db, [entry]);
+}
+
+/** Many entries of one write at once (bulk imports), same rows as recordAudit. */
+export async function recordAudits(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  const at = nowIso();
+  const rows = entries.map((entry) => ({
+    at,
+    actor: entry.actor,
+    entity_type: entry.entityType,
+    entity_id: String(entry.entityId),
+    operation: entry.operation,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    origin: entry.origin ?? null,
+  }));
+  for (let start = 0; start < rows.length; start += 200) await db.insertInto('audit_event').values(rows.slice(start, start + 200)).execute();
 }
 
 export async function listAudit(db: Executor, entityType: string, entityId: string | number) {

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { businessRule, invalidField, staleVersion } from '../platform/http/errors.js';
 import { nowIso } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { requireTerritories } from '../territories/territories.service.js';
 import { requireThemes } from '../themes/themes.service.js';
 import { organisationForTerritory, requireOrganisation } from '../organisations/organisations.service.js';
@@ -126,6 +127,7 @@ export async function changeConventionStatus(ctx: ServiceContext, id: number, in
     }
     await repo.insertStatusChange(trx, { convention_id: id, from_status: from, to_status: input.status, effective_date: input.effectiveDate ?? null, changed_at: at, comment: input.comment ?? null, actor: ctx.actor });
     await recordAudit(trx, { actor: ctx.actor, entityType: 'convention', entityId: id, operation: 'status', before: { status: from }, after: { status: input.status } });
+    if (input.status === 'signee') await emitWebhookEvent(trx, 'convention.signed', id, { from, to: input.status, effectiveDate: input.effectiveDate ?? at.slice(0, 10) });
     return getConventionDetail(trx, id, principalOf(ctx));
   });
 }

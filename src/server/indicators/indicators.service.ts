@@ -3,6 +3,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { businessRule, invalidField, notFound, staleVersion } from '../platform/http/errors.js';
 import { nowIso, toFlag } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { emitIfNowAtRisk } from '../webhooks/webhooks.emit.js';
 import { requireConventionRow, touchConvention } from '../conventions/conventions.repository.js';
 import { findAction } from '../plans/actions.repository.js';
 import { findAxis } from '../plans/axes.repository.js';
@@ -101,6 +102,7 @@ export async function updateIndicator(ctx: ServiceContext, id: number, input: In
     await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'update', before, after, origin: ctx.origin });
+    await emitIfNowAtRisk(trx, before, after);
     return after;
   });
 }
@@ -124,6 +126,7 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
     await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, indicatorId);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: indicatorId, operation: 'update', before, after, origin: ctx.origin });
+    await emitIfNowAtRisk(trx, before, after);
     return after;
   });
 }
@@ -140,6 +143,7 @@ export async function deleteValue(ctx: ServiceContext, valueId: number): Promise
     await repo.touchIndicator(trx, value.indicator_id, now);
     const after = await getIndicator(trx, value.indicator_id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: value.indicator_id, operation: 'update', before, after, origin: ctx.origin });
+    await emitIfNowAtRisk(trx, before, after);
     return after;
   });
 }

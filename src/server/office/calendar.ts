@@ -1,6 +1,8 @@
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import type { ConventionDetail } from '../../shared/api/conventions.js';
 import { HttpError } from '../platform/http/errors.js';
+import type { MyFollowUp } from '../../shared/api/my-follow-up.js';
+import { REVIEW_KIND_LABELS, type ReviewKind } from '../../shared/plan.js';
 
 const dateArray = (iso: string): DateArray => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -28,6 +30,39 @@ function dayEvent(uid: string, day: string, title: string, description: string, 
   };
 }
 
+const calendarOf = (events: EventAttributes[], calName: string): string => {
+  if (!events.length) {
+    // ics refuses an empty list, yet a person with nothing due yet still subscribes to a valid calendar.
+    return ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:pilote-ctg', 'METHOD:PUBLISH', `X-WR-CALNAME:${calName}`, 'END:VCALENDAR', ''].join('\r\n');
+  }
+  const { error, value } = createEvents(events, { productId: 'pilote-ctg', calName, method: 'PUBLISH' });
+  if (error || !value) throw new HttpError(500, 'calendar', 'Le calendrier n’a pas pu être produit.');
+  return value;
+};
+
+export interface PersonCalendarItems {
+  owner: string;
+  signatures: { id: number; date: string; place: string | null; kind: string; description: string | null; convention_title: string }[];
+  conventions: { id: number; title: string; end_year: number }[];
+  actions: MyFollowUp['actions'];
+  reviews: MyFollowUp['reviews'];
+}
+
+/** A person's calendar: signatures and ends of the conventions they see, their actions' end dates, reviews to validate. */
+export function personCalendar(items: PersonCalendarItems, host: string): string {
+  const events: EventAttributes[] = [
+    ...items.signatures.map((e) =>
+      dayEvent(`signature-${e.id}@${host}`, e.date, `${e.kind === 'avenant' ? 'Signature d’un avenant' : 'Signature'} — ${e.convention_title}`, e.description ?? '', e.place),
+    ),
+    ...items.conventions.map((c) => dayEvent(`echeance-${c.id}@${host}`, `${c.end_year}-12-31`, `Échéance — ${c.title}`, 'Dernier jour de la convention.')),
+    ...items.actions.map((a) => dayEvent(`action-${a.id}-fin@${host}`, a.endDate!, `Fin prévue — ${a.title}`, `Action de la convention « ${a.conventionTitle} », avancement ${a.progress} %.`)),
+    ...items.reviews.map((r) =>
+      dayEvent(`bilan-${r.id}@${host}`, r.snapshotDate, `${REVIEW_KIND_LABELS[r.kind as ReviewKind] ?? 'Bilan'} ${r.year} à valider — ${r.conventionTitle}`, 'Date d’arrêt du bilan en brouillon.'),
+    ),
+  ];
+  return calendarOf(events, `Pilote CTG — ${items.owner}`);
+}
+
 /** The calendar of a convention: its signatures (convention and amendments) and its end date. */
 export function conventionCalendar(c: ConventionDetail, host: string): string {
   const events: EventAttributes[] = c.signatureEvents.map((e) =>
@@ -40,7 +75,5 @@ export function conventionCalendar(c: ConventionDetail, host: string): string {
     ),
   );
   events.push(dayEvent(`echeance-${c.id}@${host}`, `${c.endYear}-12-31`, `Échéance — ${c.title}`, 'Dernier jour de la convention : l’évaluation finale prépare son renouvellement.'));
-  const { error, value } = createEvents(events, { productId: 'pilote-ctg', calName: c.title, method: 'PUBLISH' });
-  if (error || !value) throw new HttpError(500, 'calendar', 'Le calendrier n’a pas pu être produit.');
-  return value;
+  return calendarOf(events, c.title);
 }

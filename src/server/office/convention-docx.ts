@@ -1,4 +1,5 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TextRun } from 'docx';
+import { heading, p, table } from './docx-parts.js';
 import type { ConventionDetail } from '../../shared/api/conventions.js';
 import type { Indicator } from '../../shared/api/indicators.js';
 import type { Action } from '../../shared/api/actions.js';
@@ -11,20 +12,6 @@ export interface ConventionDocumentData {
   indicators: Indicator[];
   themeLabels: Map<string, string>;
   blocks: TextBlocks;
-}
-
-const p = (text: string, options: { bold?: boolean; italics?: boolean; after?: number } = {}) =>
-  new Paragraph({ spacing: { after: options.after ?? 120 }, children: [new TextRun({ text, bold: options.bold, italics: options.italics })] });
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_1) => new Paragraph({ heading: level, spacing: { before: 240, after: 120 }, children: [new TextRun(text)] });
-
-function cell(text: string, bold = false) {
-  return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-}
-function table(header: string[], rows: string[][]) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((x) => cell(x)) }))],
-  });
 }
 
 /** The people who sign for a party, with their capacity. */

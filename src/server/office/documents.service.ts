@@ -7,6 +7,9 @@ import { listNotes } from '../plans/follow-up.service.js';
 import { actionFichePdf } from './action-pdf.js';
 import { listThemes } from '../themes/themes.service.js';
 import { conventionDocx } from './convention-docx.js';
+import { reviewDocx } from './review-docx.js';
+import { getReview } from '../reviews/reviews.service.js';
+import { REVIEW_KIND_LABELS } from '../../shared/plan.js';
 import { conventionSummaryPdf } from './convention-pdf.js';
 import { textBlocks } from './convention-text.js';
 import { fileSlug, logExport } from './plan-export.service.js';
@@ -57,4 +60,14 @@ export async function exportActionPdf(ctx: ServiceContext, actionId: number): Pr
   });
   await logExport(ctx, { format: 'pdf', what: 'fiche-action', conventionId: action.conventionId });
   return { filename: `fiche-action-${actionId}-${fileSlug(action.title)}.pdf`, buffer };
+}
+
+/** The annual review (or final evaluation) of a year as a Word file: review record, plan and indicators. */
+export async function exportReviewDocx(ctx: ServiceContext, reviewId: number): Promise<GeneratedFile> {
+  const review = await getReview(ctx.db, reviewId);
+  await requireConventionAccess(ctx.db, principalOf(ctx), review.conventionId, 'read');
+  const convention = await getConventionDetail(ctx.db, review.conventionId, principalOf(ctx));
+  const buffer = await reviewDocx({ review, convention });
+  await logExport(ctx, { format: 'docx', what: 'bilan', conventionId: review.conventionId });
+  return { filename: `${fileSlug(REVIEW_KIND_LABELS[review.kind])}-${review.year}-${fileSlug(convention.title)}.docx`, buffer };
 }

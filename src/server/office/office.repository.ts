@@ -13,10 +13,15 @@ export async function actionRefsOf(db: Executor, conventionId: number): Promise<
   return { byRef: new Map(rows.map((r) => [r.ref, r.object_id])), byId: new Map(rows.map((r) => [r.object_id, r.ref])) };
 }
 
-/** Records (or moves) the action a reference designates in a convention. */
-export async function saveActionRef(db: Executor, conventionId: number, ref: string, actionId: number): Promise<void> {
-  await db.deleteFrom('plan_external_ref').where('convention_id', '=', conventionId).where('kind', '=', 'action').where('ref', '=', ref).execute();
-  await db.insertInto('plan_external_ref').values({ convention_id: conventionId, kind: 'action', ref, object_id: actionId, created_at: nowIso() }).execute();
+/** Records (or moves) many references at once. */
+export async function saveActionRefs(db: Executor, conventionId: number, refs: ReadonlyMap<string, number>): Promise<void> {
+  const list = [...refs];
+  for (let start = 0; start < list.length; start += 500) {
+    const chunk = list.slice(start, start + 500);
+    await db.deleteFrom('plan_external_ref').where('convention_id', '=', conventionId).where('kind', '=', 'action').where('ref', 'in', chunk.map(([ref]) => ref)).execute();
+    const createdAt = nowIso();
+    await db.insertInto('plan_external_ref').values(chunk.map(([ref, object_id]) => ({ convention_id: conventionId, kind: 'action', ref, object_id, created_at: createdAt }))).execute();
+  }
 }
 
 export async function conventionTitleOf(db: Executor, conventionId: number): Promise<string | undefined> {

@@ -1,15 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import multipart from '@fastify/multipart';
+import type { Readable } from 'node:stream';
 import { idParamsSchema } from '../../shared/api/common.js';
 import { conventionListQuery } from '../../shared/api/conventions.js';
-import { actionsExportQuery, planImportQuery, planImportReportSchema } from '../../shared/api/office.js';
+import { actionsExportQuery, indicatorsExportQuery, planImportQuery, planImportReportSchema } from '../../shared/api/office.js';
 import { requireSignedInCaller } from '../accounts/access.js';
 import { contextOf } from '../platform/http/fastify-types.js';
 import { exportPlanXlsx, planTemplateXlsx } from './plan-export.service.js';
 import { importPlanXlsx } from './plan-import.service.js';
-import { exportActionsXlsx, exportConventionsXlsx } from './lists-export.service.js';
-import { exportActionPdf, exportConventionDocx, exportConventionPdf } from './documents.service.js';
+import { exportActionsXlsx, exportConventionsXlsx, exportIndicatorsXlsx } from './lists-export.service.js';
+import { exportActionPdf, exportConventionDocx, exportConventionPdf, exportReviewDocx } from './documents.service.js';
 import { openDataRoutes } from './open-data.routes.js';
 import { MAX_XLSX_BYTES, readXlsxUpload } from './xlsx-upload.js';
 
@@ -18,7 +19,7 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A file download with its name (RFC 5987 form for accents). */
-export function sendFile(reply: FastifyReply, type: string, filename: string, body: Buffer | string) {
+export function sendFile(reply: FastifyReply, type: string, filename: string, body: Buffer | string | Readable) {
   return reply
     .type(type)
     .header('content-disposition', `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`)
@@ -50,6 +51,17 @@ export const officeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const file = await exportConventionDocx(contextOf(app, request), request.params.id);
+      return sendFile(reply, DOCX_TYPE, file.filename, file.buffer);
+    },
+  );
+  app.get(
+    '/reviews/:id/review.docx',
+    {
+      config: { convention: { of: 'review', ability: 'read', internal: true } },
+      schema: { tags, summary: 'Bilan annuel ou évaluation finale (Word) : chiffres clés, récits, actions et indicateurs par axe, budget de l’année', params: idParamsSchema },
+    },
+    async (request, reply) => {
+      const file = await exportReviewDocx(contextOf(app, request), request.params.id);
       return sendFile(reply, DOCX_TYPE, file.filename, file.buffer);
     },
   );
@@ -116,6 +128,14 @@ export const officeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       requireSignedInCaller(request.principal);
       return sendFile(reply, XLSX_TYPE, 'actions.xlsx', await exportActionsXlsx(contextOf(app, request), request.query));
+    },
+  );
+  app.get(
+    '/exports/indicators.xlsx',
+    { schema: { tags, summary: 'Indicateurs des conventions visibles, filtrés, avec leurs valeurs (classeur Excel produit au fil de l’eau)', querystring: indicatorsExportQuery } },
+    async (request, reply) => {
+      requireSignedInCaller(request.principal);
+      return sendFile(reply, XLSX_TYPE, 'indicateurs.xlsx', await exportIndicatorsXlsx(contextOf(app, request), request.query));
     },
   );
 };

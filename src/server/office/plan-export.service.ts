@@ -29,7 +29,7 @@ export async function loadPlan(db: Executor, conventionId: number): Promise<Plan
 }
 
 /** Every export is written in the security log: who took which data out, in which format. */
-export async function logExport(ctx: ServiceContext, details: { format: string; what: string; conventionId?: number; count?: number }): Promise<void> {
+export async function logExport(ctx: ServiceContext, details: { format: string; what: string; conventionId?: number; count?: number; filters?: object }): Promise<void> {
   await recordSecurityEvent(ctx.db, { actor: ctx.actor, event: 'export', details });
 }
 

@@ -4,7 +4,8 @@ import { principalOf, requireConventionAccess } from '../accounts/access.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { joinTransaction } from '../imports/within-transaction.js';
 import { createAxis, listAxesOf } from '../plans/axes.service.js';
-import { createAction, listActionsOfConventions, updateAction } from '../plans/actions.service.js';
+import { listActionsOfConventions, updateAction } from '../plans/actions.service.js';
+import { createActions } from '../plans/actions-bulk.service.js';
 import { listThemes } from '../themes/themes.service.js';
 import type { Action, BudgetLine } from '../../shared/api/actions.js';
 import type { PlanImportIssue, PlanImportReport } from '../../shared/api/office.js';
@@ -101,20 +102,16 @@ export async function importPlanXlsx(ctx: ServiceContext, conventionId: number, 
   await ctx.db.transaction().execute(async (trx) => {
     const inner = joinTransaction(ctx, trx);
     for (const title of axesToCreate) axisIds.set(normalizeHeader(title), (await createAxis(inner, conventionId, { title })).id);
-    // Parents first, so that sub-actions find them.
-    const ordered = [...planned.filter((p) => !p.parsed.parentRef), ...planned.filter((p) => p.parsed.parentRef)];
-    for (const p of ordered) {
-      const axisId = p.parsed.axis ? axisIds.get(normalizeHeader(p.parsed.axis))! : null;
-      const input = { ...p.parsed.input, axisId, parentId: parentIdOf(p.parsed, created) };
-      if (p.operation === 'create') {
-        const action = await createAction(inner, conventionId, input);
-        created.set(p.parsed.ref, action.id);
-        await repo.saveActionRef(trx, conventionId, p.parsed.ref, action.id);
-      } else {
-        if (p.operation === 'update') await updateAction(inner, p.existing!.id, { ...input, version: p.existing!.version });
-        if (byRef.get(p.parsed.ref) !== p.existing!.id) await repo.saveActionRef(trx, conventionId, p.parsed.ref, p.existing!.id);
-      }
+    // Parents first, so that sub-actions find them; new actions go in bulk, one call per level.
+    for (const level of [planned.filter((p) => !p.parsed.parentRef), planned.filter((p) => p.parsed.parentRef)]) {
+      const inputOf = (p: Planned) => ({ ...p.parsed.input, axisId: p.parsed.axis ? axisIds.get(normalizeHeader(p.parsed.axis))! : null, parentId: parentIdOf(p.parsed, created) });
+      const toCreate = level.filter((p) => p.operation === 'create');
+      const actions = await createActions(inner, conventionId, toCreate.map(inputOf));
+      toCreate.forEach((p, i) => created.set(p.parsed.ref, actions[i]!.id));
+      for (const p of level.filter((p) => p.operation === 'update')) await updateAction(inner, p.existing!.id, { ...inputOf(p), version: p.existing!.version });
     }
+    const refs = new Map(planned.map((p) => [p.parsed.ref, p.existing?.id ?? created.get(p.parsed.ref)!] as const).filter(([ref, id]) => byRef.get(ref) !== id));
+    await repo.saveActionRefs(trx, conventionId, refs);
     const result = report(true, created);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'convention', entityId: conventionId, operation: 'update', after: { importXlsx: result.summary } });
   });

@@ -11,7 +11,7 @@ export const SHEETS = {
   notice: 'Mode d’emploi',
 } as const;
 
-export type ColumnKind = 'text' | 'date' | 'integer' | 'euros' | 'number';
+export type ColumnKind = 'text' | 'date' | 'integer' | 'thousands' | 'euros' | 'number';
 export interface ColumnDef<K extends string = string> {
   key: K;
   header: string;
@@ -84,6 +84,7 @@ export const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {
   text: '@',
   date: 'dd/mm/yyyy',
   integer: '0',
+  thousands: '#,##0',
   euros: '#,##0.00 €',
   number: '#,##0.##',
 };

@@ -125,6 +125,19 @@ describe.each(ENGINES)('plan workbook export and import (%s)', (engine) => {
     expect(applied.body.applied).toBe(true);
     const copy = await detail(target);
     expect(comparable(copy)).toEqual(comparable(issy));
+    // The bulk path keeps the history: one creation record per action, holding the action as created.
+    const audits = await t.database.db
+      .selectFrom('audit_event')
+      .select(['entity_id', 'after_json'])
+      .where('entity_type', '=', 'action')
+      .where('operation', '=', 'create')
+      .where('entity_id', 'in', copy.actions.map((a) => String(a.id)))
+      .execute();
+    expect(audits).toHaveLength(copy.actions.length);
+    const recorded = audits.map((a) => JSON.parse(a.after_json!) as Action).sort((a, b) => a.id - b.id);
+    expect(recorded.map((a) => [a.id, a.title, a.themes, a.budgetLines])).toEqual(
+      [...copy.actions].sort((a, b) => a.id - b.id).map((a) => [a.id, a.title, a.themes, a.budgetLines]),
+    );
 
     // Re-importing the same file changes nothing at all.
     const after = await snapshotCounts(t.database);

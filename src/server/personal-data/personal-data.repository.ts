@@ -87,6 +87,7 @@ export async function pseudonymiseActor(db: Executor, email: string, pseudonym: 
 /** Removes what an account holds, then blanks the account itself (its id stays for the logs). */
 export async function eraseAccount(db: Executor, userId: number, email: string, now: string): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+  await db.deleteFrom('calendar_feed').where('user_id', '=', userId).execute();
   await db.deleteFrom('membership').where('user_id', '=', userId).execute();
   await db.deleteFrom('password_reset').where('user_id', '=', userId).execute();
   await db.deleteFrom('invitation').where('email', '=', email).execute();

@@ -1,6 +1,7 @@
 import type { Executor } from '../platform/db/schema.js';
 import type { BudgetLine, Facility } from '../../shared/api/actions.js';
 import type { BudgetNature, FacilityKind } from '../../shared/plan.js';
+import { INSERT_CHUNK } from './actions.repository.js';
 
 /** Budget lines, facilities and secondary axes of actions: loaded for many actions in three queries. */
 export interface ActionParts {
@@ -60,4 +61,19 @@ export async function axesOfConvention(db: Executor, conventionId: number, axisI
   if (axisIds.length === 0) return [];
   const rows = await db.selectFrom('axis').select('id').where('convention_id', '=', conventionId).where('id', 'in', axisIds).execute();
   return rows.map((r) => r.id);
+}
+
+/** Budget lines, facilities and secondary axes of newly created actions, a few statements for all. */
+export async function insertPartsOfNewActions(
+  db: Executor,
+  entries: readonly { actionId: number; secondaryAxes: readonly number[]; budgetLines?: readonly BudgetLine[]; facilities?: readonly Facility[] }[],
+): Promise<void> {
+  const lines = entries.flatMap((e) =>
+    (e.budgetLines ?? []).map((l, i) => ({ action_id: e.actionId, year: l.year, funder: l.funder, nature: l.nature, planned_cents: l.plannedCents, actual_cents: l.actualCents, position: i + 1 })),
+  );
+  const facilities = entries.flatMap((e) => (e.facilities ?? []).map((f, i) => ({ action_id: e.actionId, kind: f.kind, name: f.name, capacity: f.capacity, position: i + 1 })));
+  const axes = entries.flatMap((e) => e.secondaryAxes.map((axis_id) => ({ action_id: e.actionId, axis_id })));
+  for (let s = 0; s < lines.length; s += INSERT_CHUNK) await db.insertInto('budget_line').values(lines.slice(s, s + INSERT_CHUNK)).execute();
+  for (let s = 0; s < facilities.length; s += INSERT_CHUNK) await db.insertInto('facility').values(facilities.slice(s, s + INSERT_CHUNK)).execute();
+  for (let s = 0; s < axes.length; s += INSERT_CHUNK) await db.insertInto('action_axis').values(axes.slice(s, s + INSERT_CHUNK)).execute();
 }

@@ -4,6 +4,9 @@ import { inScope, type ConventionScope } from '../accounts/access.js';
 import { likeContains, searchWords } from '../platform/db/dialect.js';
 import { normalizeForSearch } from '../../shared/text.js';
 
+/** Rows per multi-row insert: well under the bound-parameter limits of both engines. */
+export const INSERT_CHUNK = 500;
+
 export type ActionRow = Omit<ActionTable, 'id' | 'version' | 'search_text'> & {
   id: number;
   version: number;
@@ -72,6 +75,27 @@ export async function countActions(db: Executor, filter: ActionFilter): Promise<
 
 export const findAction = (db: Executor, id: number): Promise<ActionRow | undefined> =>
   db.selectFrom('action').select(actionColumns).select(pilotNames).where('id', '=', id).executeTakeFirst();
+
+export const findActions = (db: Executor, ids: readonly number[]): Promise<ActionRow[]> =>
+  ids.length ? db.selectFrom('action').select(actionColumns).select(pilotNames).where('id', 'in', ids).orderBy('id').execute() : Promise.resolve([]);
+
+/** Inserts many actions in a few statements; the ids come back in the order of the rows. */
+export async function insertActions(db: Executor, rows: readonly Omit<ActionTable, 'id' | 'version'>[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const chunk = rows.slice(start, start + INSERT_CHUNK);
+    // Positions are unique within a convention: they pair each returned id with its row.
+    const inserted = await db.insertInto('action').values(chunk).returning(['id', 'position']).execute();
+    const idOf = new Map(inserted.map((r) => [r.position, r.id]));
+    ids.push(...chunk.map((r) => idOf.get(r.position)!));
+  }
+  return ids;
+}
+
+export async function insertActionThemes(db: Executor, themesById: ReadonlyMap<number, readonly string[]>): Promise<void> {
+  const rows = [...themesById].flatMap(([action_id, themes]) => themes.map((theme_code, index) => ({ action_id, theme_code, position: index + 1 })));
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) await db.insertInto('action_theme').values(rows.slice(start, start + INSERT_CHUNK)).execute();
+}
 
 export async function findThemesOfActions(db: Executor, actionIds: readonly number[]) {
   if (actionIds.length === 0) return new Map<number, string[]>();

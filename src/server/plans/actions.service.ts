@@ -1,8 +1,9 @@
-import type { Executor } from '../platform/db/schema.js';
+import type { ActionTable, Executor } from '../platform/db/schema.js';
 import type { ServiceContext } from '../platform/context.js';
 import { invalidField, notFound, staleVersion } from '../platform/http/errors.js';
 import { nowIso, toFlag, toJsonList } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { requireThemes } from '../themes/themes.service.js';
 import { touchConvention } from '../conventions/conventions.repository.js';
 import { principalOf, requireConventionAccess, scopeOf } from '../accounts/access.js';
@@ -37,6 +38,12 @@ export async function getAction(db: Executor, id: number): Promise<Action> {
 const present = (db: Executor, rows: repo.ActionRow[]) =>
   presentActions(rows, (ids) => repo.findThemesOfActions(db, ids), (ids) => parts.findActionParts(db, ids));
 
+/** Several actions by id, presented in the order of the ids. */
+export async function getActions(db: Executor, ids: readonly number[]): Promise<Action[]> {
+  const byId = new Map((await present(db, await repo.findActions(db, ids))).map((a) => [a.id, a]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 export async function listActionsOfConventions(db: Executor, conventionIds: number[]): Promise<Action[]> {
   return present(db, await repo.listActions(db, { conventionIds }));
 }
@@ -64,7 +71,7 @@ export async function listActions(db: Executor, principal: Principal, query: Act
 }
 
 /** Axes and parent must belong to the same convention; sub-actions go one level deep. */
-async function checkPlacement(db: Executor, conventionId: number, input: { axisIds?: number[]; parentId?: number | null }, selfId?: number) {
+export async function checkPlacement(db: Executor, conventionId: number, input: { axisIds?: number[]; parentId?: number | null }, selfId?: number) {
   const axisIds = input.axisIds ?? [];
   const known = await parts.axesOfConvention(db, conventionId, axisIds);
   axisIds.forEach((axisId, index) => {
@@ -79,7 +86,7 @@ async function checkPlacement(db: Executor, conventionId: number, input: { axisI
 }
 
 /** Rules across fields: a reason for the statuses that need one, an end after the start. */
-function checkConsistency(a: { status: Action['status']; statusReason?: string | null; startDate?: string | null; endDate?: string | null }) {
+export function checkConsistency(a: { status: Action['status']; statusReason?: string | null; startDate?: string | null; endDate?: string | null }) {
   if (STATUSES_NEEDING_REASON.includes(a.status) && !a.statusReason?.trim()) {
     throw invalidField('statusReason', `indiquez pourquoi l’action est « ${ACTION_STATUS_LABELS[a.status].toLowerCase()} ».`);
   }
@@ -87,17 +94,48 @@ function checkConsistency(a: { status: Action['status']; statusReason?: string |
 }
 
 /** axisIds wins over axisId; without either, the axes stay as they are (on update). */
-function axesOf(input: { axisId?: number | null; axisIds?: number[] }, current: number[]): number[] {
+export function axesOf(input: { axisId?: number | null; axisIds?: number[] }, current: number[]): number[] {
   if (input.axisIds) return input.axisIds;
   if (input.axisId === null) return current.slice(1);
   if (input.axisId !== undefined) return [input.axisId, ...current.slice(1).filter((id) => id !== input.axisId)];
   return current;
 }
 
-async function writeParts(trx: Executor, id: number, axisIds: number[], input: Pick<ActionUpdateInput, 'budgetLines' | 'facilities'>) {
+export async function writeParts(trx: Executor, id: number, axisIds: number[], input: Pick<ActionUpdateInput, 'budgetLines' | 'facilities'>) {
   await parts.replaceSecondaryAxes(trx, id, axisIds.slice(1));
   if (input.budgetLines) await parts.replaceBudgetLines(trx, id, input.budgetLines);
   if (input.facilities) await parts.replaceFacilities(trx, id, input.facilities);
+}
+
+/** The row of a new action (shared by the single and the bulk creation). */
+export function newActionRow(conventionId: number, input: ActionCreateInput, axisIds: number[], position: number, now: string): Omit<ActionTable, 'id' | 'version'> {
+  return {
+    convention_id: conventionId,
+    axis_id: axisIds[0] ?? null,
+    parent_id: input.parentId ?? null,
+    title: input.title,
+    description: input.description ?? null,
+    pilot: input.pilot ?? null,
+    pilot_user_id: input.pilotUserId ?? null,
+    pilot_organisation_id: input.pilotOrganisationId ?? null,
+    partners: toJsonList(input.partners),
+    target_public: input.targetPublic ?? null,
+    scope: input.scope ?? null,
+    places: toJsonList(input.places),
+    labels: toJsonList(input.labels),
+    status: input.status ?? 'a_venir',
+    highlighted: toFlag(input.highlighted ?? false),
+    position,
+    search_text: searchTextOf(input),
+    objectives: input.objectives ?? null,
+    start_date: input.startDate ?? null,
+    end_date: input.endDate ?? null,
+    status_reason: input.statusReason ?? null,
+    priority: input.priority ?? null,
+    progress: input.progress ?? 0,
+    created_at: now,
+    updated_at: now,
+  };
 }
 
 export async function createAction(ctx: ServiceContext, conventionId: number, input: ActionCreateInput): Promise<Action> {
@@ -111,33 +149,7 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
     const status = input.status ?? 'a_venir';
     checkConsistency({ ...input, status });
     const now = nowIso();
-    const id = await repo.insertAction(trx, {
-      convention_id: conventionId,
-      axis_id: axisIds[0] ?? null,
-      parent_id: input.parentId ?? null,
-      title: input.title,
-      description: input.description ?? null,
-      pilot: input.pilot ?? null,
-      pilot_user_id: input.pilotUserId ?? null,
-      pilot_organisation_id: input.pilotOrganisationId ?? null,
-      partners: toJsonList(input.partners),
-      target_public: input.targetPublic ?? null,
-      scope: input.scope ?? null,
-      places: toJsonList(input.places),
-      labels: toJsonList(input.labels),
-      status,
-      highlighted: toFlag(input.highlighted ?? false),
-      position: await repo.nextActionPosition(trx, conventionId),
-      search_text: searchTextOf(input),
-      objectives: input.objectives ?? null,
-      start_date: input.startDate ?? null,
-      end_date: input.endDate ?? null,
-      status_reason: input.statusReason ?? null,
-      priority: input.priority ?? null,
-      progress: input.progress ?? 0,
-      created_at: now,
-      updated_at: now,
-    });
+    const id = await repo.insertAction(trx, newActionRow(conventionId, input, axisIds, await repo.nextActionPosition(trx, conventionId), now));
     await repo.replaceActionThemes(trx, id, input.themes);
     await writeParts(trx, id, axisIds, input);
     await touchConvention(trx, conventionId, now);
@@ -199,6 +211,9 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
   const after = await getAction(trx, id);
   await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after, origin: ctx.origin });
   await pilotChanged(trx, id, before.pilotUserId, after.pilotUserId, now);
+  if (before.status !== after.status) {
+    await emitWebhookEvent(trx, 'action.status_changed', after.conventionId, { actionId: id, title: after.title, from: before.status, to: after.status, statusReason: after.statusReason });
+  }
   return after;
 }
 

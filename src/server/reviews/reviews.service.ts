@@ -3,6 +3,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { businessRule, invalidField, notFound, staleVersion } from '../platform/http/errors.js';
 import { nowIso } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { requireConventionRow, touchConvention } from '../conventions/conventions.repository.js';
 import { listActionsOfConventions } from '../plans/actions.service.js';
 import { listAxesOf } from '../plans/axes.service.js';
@@ -147,6 +148,7 @@ export async function validateReview(ctx: ServiceContext, id: number, version: n
     if (!ok) throw staleVersion(await getReview(trx, id));
     const after = await getReview(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'review', entityId: id, operation: 'status', before: withoutSnapshot(before), after });
+    await emitWebhookEvent(trx, 'review.validated', after.conventionId, { reviewId: id, kind: after.kind, year: after.year, snapshotDate: after.snapshotDate, validatedAt: after.validatedAt });
     return after;
   });
 }

@@ -25,3 +25,4 @@ export * from './users.js';
 export * from './personal-data.js';
 export * from './governance.js';
 export * from './notifications.js';
+export * from './webhooks.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDICATOR_KINDS, INDICATOR_STATES } from '../plan.js';
 
 /** One problem in an imported workbook: where it is (sheet, row, column) and what is wrong, in French. */
 export const planImportIssueSchema = z.object({
@@ -48,6 +49,29 @@ export const actionsExportQuery = z.object({
 });
 export type ActionsExportQuery = z.infer<typeof actionsExportQuery>;
 
+/** Filters of the exported indicator list (indicators of the conventions the caller may see). */
+export const indicatorsExportQuery = z.object({
+  convention: z.coerce.number().int().positive().optional(),
+  caf: z.coerce.number().int().positive().optional().describe('Conventions de cette Caf'),
+  state: z.enum(INDICATOR_STATES).optional().describe('État calculé aujourd’hui'),
+  kind: z.enum(INDICATOR_KINDS).optional(),
+  q: z.string().trim().max(200).optional().describe('Mots du titre de l’indicateur'),
+});
+export type IndicatorsExportQuery = z.infer<typeof indicatorsExportQuery>;
+
 export const openDataQuery = z.object({
   convention: z.coerce.number().int().positive().optional().describe('Ne garder qu’une convention'),
 });
+
+/** The secret calendar address of the signed-in person (the address itself is shown only when created). */
+export const calendarFeedSchema = z.object({
+  active: z.boolean(),
+  createdAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable().describe('Dernière lecture par une application de calendrier'),
+});
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+export const calendarFeedCreatedSchema = z.object({
+  url: z.string().describe('Adresse secrète à copier dans une application de calendrier ; elle n’est plus affichée ensuite'),
+  createdAt: z.string(),
+});
+export type CalendarFeedCreated = z.infer<typeof calendarFeedCreatedSchema>;

@@ -21,6 +21,11 @@ export const SECURITY_EVENT_LABELS: Record<string, string> = {
   password_changed: 'Mot de passe modifié',
   data_export: 'Export de données',
   personal_data_erased: 'Données personnelles effacées',
+  calendar_feed_created: 'Adresse de calendrier créée',
+  calendar_feed_revoked: 'Adresse de calendrier révoquée',
+  webhook_created: 'Abonnement webhook créé',
+  webhook_changed: 'Abonnement webhook modifié',
+  webhook_deleted: 'Abonnement webhook supprimé',
 };
 
 export const securityEventQuery = z

@@ -7,6 +7,7 @@ export function AdminLinks({ user }: { user: SignedInUser }) {
   const links = [
     { to: paths.users, label: 'Personnes et rôles', hint: 'Rattachements aux organisations, changement de rôle', show: true },
     { to: paths.securityLog, label: 'Journal de sécurité', hint: 'Connexions, échecs, droits, exports', show: user.isPlatformAdmin },
+    { to: paths.webhooks, label: 'Webhooks', hint: 'Adresses prévenues des événements, journal des envois', show: true },
     { to: paths.personalData, label: 'Données personnelles', hint: 'Inventaire, export et effacement (RGPD)', show: user.isPlatformAdmin },
   ].filter((l) => l.show);
   return (

@@ -11,6 +11,7 @@ import { Loading } from '../../components/PageState.js';
 import { paths } from '../../paths.js';
 import type { LoginNotice } from '../AuthLogin/LoginPage.js';
 import { PasswordChangeSection } from './PasswordChangeSection.js';
+import { CalendarFeedSection } from './CalendarFeedSection.js';
 
 /** Set by the invitation page when the account has just been created. */
 export type AccountWelcome = { welcome?: boolean };
@@ -102,6 +103,8 @@ function Account({ user }: { user: SignedInUser }) {
       </section>
 
       <PasswordChangeSection email={user.email} />
+
+      <CalendarFeedSection />
 
       <section aria-labelledby="sessions">
         <h2 id="sessions">Sessions</h2>

@@ -6,6 +6,7 @@ import { useThemeLabel, useThemes } from '../../api/reference.js';
 import { ActionStatusBadge } from '../../components/StatusBadge.js';
 import { DEFAULT_THEMES } from '../../../shared/themes.js';
 import { paths } from '../../paths.js';
+import { listExportUrl } from '../../api/office.js';
 
 type Group = { code: string; label: string; actions: Action[] };
 
@@ -30,6 +31,13 @@ export function ActionsSection({ convention }: { convention: ConventionDetail })
   return (
     <section aria-labelledby="plan-actions" className="fr-mb-6w">
       <h2 id="plan-actions">{convention.abilities.publicView ? 'Actions phares' : 'Plan d’actions'}</h2>
+      {!convention.abilities.publicView && convention.actions.length > 0 && (
+        <p>
+          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={listExportUrl('actions', { convention: convention.id })} download>
+            Exporter la liste des actions (Excel)
+          </a>
+        </p>
+      )}
       {groups.length === 0 && (
         <p>
           {convention.abilities.publicView

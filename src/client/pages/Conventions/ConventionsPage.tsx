@@ -2,6 +2,8 @@ import { useSearchParams } from 'react-router';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { formatInteger } from '../../../shared/format.js';
 import { useConventionList, type ConventionFilters as Filters } from '../../api/conventions.js';
+import { listExportUrl } from '../../api/office.js';
+import { useMe } from '../../api/session.js';
 import { useThemeLabel } from '../../api/reference.js';
 import { usePageTitle } from '../../components/brand.js';
 import { ErrorAlert, Loading } from '../../components/PageState.js';
@@ -41,6 +43,7 @@ function Results({ filters }: { filters: Filters }) {
   const themeLabel = useThemeLabel();
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const total = list.data?.pages[0]?.total ?? 0;
+  const signedIn = Boolean(useMe().data?.user);
 
   return (
     <section aria-labelledby="resultats-titre">
@@ -57,6 +60,13 @@ function Results({ filters }: { filters: Filters }) {
               : `${formatInteger(total)} convention${total > 1 ? 's' : ''}`}
       </p>
       {list.isError && <ErrorAlert error={list.error} />}
+      {signedIn && total > 0 && (
+        <p>
+          <a className="fr-link fr-icon-download-line fr-link--icon-left" href={listExportUrl('conventions', filters)} download>
+            Exporter ces conventions (Excel)
+          </a>
+        </p>
+      )}
       {items.length > 0 && (
         <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list" role="list">
           {items.map((convention) => (

@@ -8,6 +8,7 @@ import { INDICATOR_STATES, INDICATOR_STATE_LABELS } from '../../../shared/plan.j
 import { formatEuros } from '../../../shared/plan-format.js';
 import { useConvention } from '../../api/conventions.js';
 import { useFollowUp } from '../../api/dashboard.js';
+import { listExportUrl } from '../../api/office.js';
 import { useThemeLabel } from '../../api/reference.js';
 import { usePageTitle } from '../../components/brand.js';
 import { ErrorAlert, LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
@@ -41,13 +42,13 @@ function FollowUp({ convention }: { convention: ConventionDetail }) {
       <p className="fr-text--lead">{convention.title}</p>
       {query.isPending && <Loading label="Calcul du tableau de bord…" />}
       {query.isError && <ErrorAlert error={query.error} />}
-      {query.data && <Figures data={query.data} />}
+      {query.data && <Figures data={query.data} conventionId={convention.id} />}
       <BulkChangeForm convention={convention} />
     </>
   );
 }
 
-function Figures({ data }: { data: FollowUpDashboard }) {
+function Figures({ data, conventionId }: { data: FollowUpDashboard; conventionId: number }) {
   const themeLabel = useThemeLabel();
   const statuses = ACTION_STATUSES.filter((s) => data.statusByTheme.some((r) => r.counts[s]));
   return (
@@ -64,6 +65,20 @@ function Figures({ data }: { data: FollowUpDashboard }) {
       <section aria-labelledby="indicateurs-risque" className="fr-mb-6w">
         <h2 id="indicateurs-risque">Indicateurs</h2>
         <p>{INDICATOR_STATES.map((s) => `${INDICATOR_STATE_LABELS[s]} : ${data.indicatorStates[s] ?? 0}`).join(' · ')}</p>
+        <ul className="fr-raw-list fr-mb-2w">
+          <li>
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={listExportUrl('indicators', { convention: conventionId })} download>
+              Exporter les indicateurs et leurs valeurs (Excel)
+            </a>
+          </li>
+          {data.indicatorsAtRisk.length > 0 && (
+            <li>
+              <a className="fr-link fr-icon-download-line fr-link--icon-left" href={listExportUrl('indicators', { convention: conventionId, state: 'a_risque' })} download>
+                Exporter les seuls indicateurs à risque (Excel)
+              </a>
+            </li>
+          )}
+        </ul>
         {data.indicatorsAtRisk.length === 0 ? (
           <p>Aucun indicateur à risque.</p>
         ) : (

@@ -7,6 +7,7 @@ import { formatLongDate } from '../../../shared/format.js';
 import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from '../../../shared/plan.js';
 import { useConvention } from '../../api/conventions.js';
 import { useReview } from '../../api/reviews.js';
+import { reviewDocxUrl } from '../../api/office.js';
 import { usePageTitle } from '../../components/brand.js';
 import { LoadError, Loading, NotFoundContent } from '../../components/PageState.js';
 import { parseId, paths } from '../../paths.js';
@@ -45,6 +46,12 @@ function ReviewView({ review, title }: { review: Review; title: string }) {
         <Badge as="span" small noIcon severity={validated ? 'success' : 'info'}>
           {REVIEW_STATUS_LABELS[review.status]}
         </Badge>
+      </p>
+      <p>
+        <a className="fr-link fr-icon-download-line fr-link--icon-left" href={reviewDocxUrl(review.id)} download>
+          Télécharger le bilan (Word)
+          <span className="fr-link__detail">DOCX · chiffres clés, récits, actions et indicateurs par axe, budget de l’année</span>
+        </a>
       </p>
       {validated ? (
         <Alert

@@ -598,6 +598,53 @@ export interface DataVersionTable {
   last_txid: number | null;
 }
 
+/** The secret calendar address of an account (hash only). */
+export interface CalendarFeedTable {
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: string | null;
+}
+
+/** A URL an administrator registered for some events; `organisation_id` null: every Caf. */
+export interface WebhookTable {
+  id: Generated<number>;
+  organisation_id: number | null;
+  url: string;
+  description: string | null;
+  /** JSON list of event names. */
+  events: string;
+  /** HMAC-SHA256 key, needed in clear to sign each delivery; shown once to the administrator. */
+  secret: string;
+  active: Flag;
+  created_by: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: string;
+  event_id: string;
+  /** The JSON body sent, byte for byte, on every attempt. */
+  payload: string;
+  status: string;
+  created_at: Timestamp;
+  finished_at: string | null;
+}
+
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  at: Timestamp;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -641,6 +688,10 @@ export interface Database {
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
   data_version: DataVersionTable;
+  calendar_feed: CalendarFeedTable;
+  webhook: WebhookTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
   job: JobTable;
   governance_body: GovernanceBodyTable;
   meeting: MeetingTable;
