@@ -45,6 +45,7 @@ import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
 import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
 
 z.config(z.locales.fr());
 
@@ -110,6 +111,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   registerAuthentication(app);
   registerConventionGuards(app);
   registerExportLog(app);
+  registerIdempotency(app);
 
   await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {

@@ -489,6 +489,20 @@ export interface PlanExternalRefTable {
   created_at: Timestamp;
 }
 
+/** A creating request's idempotency key, per caller, with the response to replay. */
+export interface IdempotencyKeyTable {
+  /** "user:12", "token:3" */
+  principal: string;
+  key: string;
+  /** sha256 of method, path and body: the same key with another request is refused */
+  request_hash: string;
+  /** pending while the first request runs, then done */
+  status: 'pending' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -531,6 +545,7 @@ export interface Database {
   plan_version: PlanVersionTable;
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type Db = Kysely<Database>;
