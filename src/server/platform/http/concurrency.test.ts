@@ -18,7 +18,7 @@ async function race(http: HttpClient, method: string, path: string, bodies: Reco
   return Promise.all(bodies.map((body) => http.send<Versioned & Conflict & Record<string, unknown>>(method, path, { body })));
 }
 
-function oneWinner(responses: { status: number }[], okStatus: number) {
+function oneWinner<R extends { status: number }>(responses: R[], okStatus: number) {
   const winners = responses.filter((r) => r.status === okStatus);
   const losers = responses.filter((r) => r.status !== okStatus);
   expect(winners).toHaveLength(1);
