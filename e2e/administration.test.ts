@@ -50,11 +50,23 @@ describe('administration journey in Chromium', () => {
     await screenshot(page, 'admin-roles');
   });
 
+  it('limits the coordinator to the actions she pilots', async () => {
+    // The DSFR checkbox draws its box on the label: users click the label.
+    await page.locator('label', { hasText: 'Seulement les actions dont la personne est pilote' }).click();
+    await expect.poll(() => page.getByLabel('Seulement les actions dont la personne est pilote').isChecked()).toBe(true);
+    await expectNoAxeViolations(page, 'personnes et rôles, pilote seulement');
+    const save = page.getByRole('button', { name: 'Enregistrer le rôle de Claire Martin pour Ville de Bois-Colombes' });
+    await save.click();
+    await expect.poll(() => save.isDisabled()).toBe(true);
+    const membership = await server.app.db.selectFrom('membership as m').innerJoin('app_user as u', 'u.id', 'm.user_id').select(['m.role', 'm.pilot_only']).where('u.email', '=', COORDINATOR.email).executeTakeFirstOrThrow();
+    expect(membership).toEqual({ role: 'partner_editor', pilot_only: 1 });
+  });
+
   it('reads the security log, filters it by person and exports it as CSV', async () => {
     await page.goto(`${server.url}/administration`);
     await page.getByRole('link', { name: 'Journal de sécurité' }).click();
     await expect.poll(() => heading().textContent()).toBe('Journal de sécurité');
-    await page.getByRole('cell', { name: 'Rôle modifié' }).waitFor();
+    await page.getByRole('cell', { name: 'Rôle modifié' }).first().waitFor();
     await expectNoAxeViolations(page, 'journal de sécurité');
     await page.getByLabel('Personne').fill(server.admin.email);
     await page.getByLabel('Événement').selectOption('login');

@@ -51,6 +51,7 @@ export async function startTestServer(
   const config = { ...base, clientDir: 'dist/client', publicUrl: url, mail: { ...base.mail, smtpUrl: options.smtpUrl ?? null }, oidc: options.oidc ? await options.oidc(url) : null };
   const app = await buildApp({ database, config, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
+  app.jobs.start(200);
   return {
     app,
     url,

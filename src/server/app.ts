@@ -45,6 +45,8 @@ import { securityLogRoutes } from './audit/security-log.routes.js';
 import { usersRoutes } from './accounts/users.routes.js';
 import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
+import { JobWorker } from './platform/jobs/worker.js';
+import { JOB_HANDLERS } from './job-handlers.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 
 z.config(z.locales.fr());
@@ -105,6 +107,11 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   app.decorate('dialect', database.dialect);
   app.decorate('config', config);
   app.decorate('mailer', mailer ?? createMailer(config.mail, (line) => app.log.info(line)));
+  app.decorate('jobs', new JobWorker({
+    db: database.db, dialect: database.dialect, mailer: app.mailer, config, handlers: JOB_HANDLERS, log: (line) => app.log.warn(line),
+  }));
+  // Registered before the caller's own hooks (e.g. closing the database): jobs in flight finish first.
+  app.addHook('onClose', async () => app.jobs.stop());
   registerErrorHandling(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

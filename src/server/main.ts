@@ -14,6 +14,7 @@ export async function startServer(config: AppConfig = loadConfig(), options: { d
   const app = await buildApp({ database, config });
   app.addHook('onClose', async () => database.close());
   await app.listen({ port: config.port, host: config.host });
+  app.jobs.start(config.jobPollMs);
   app.log.info(`Pilote CTG prêt sur http://localhost:${config.port} — ${describeDatabase(config.database)}${prepared.demoLoaded ? ' — données de démonstration chargées' : ''}`);
   if (admin) {
     // Printed once, on purpose outside the structured log: nothing stores this password in clear.

@@ -67,6 +67,7 @@ export async function snapshotCounts(database: TestDatabase): Promise<Record<str
     'action_axis', 'budget_line', 'facility', 'action_note', 'action_document', 'indicator', 'indicator_value', 'review',
     'plan_version', 'amendment',
     'plan_external_ref',
+    'job',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {

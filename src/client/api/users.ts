@@ -19,8 +19,8 @@ type MembershipRef = { userId: number; organisationId: number; version: number }
 export function useChangeRole() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, organisationId, version, role }: MembershipRef & { role: Role }) =>
-      apiFetch<UserMembership>(`/users/${userId}/memberships/${organisationId}`, { method: 'PATCH', body: { role, version } }),
+    mutationFn: ({ userId, organisationId, version, role, pilotOnly }: MembershipRef & { role: Role; pilotOnly: boolean }) =>
+      apiFetch<UserMembership>(`/users/${userId}/memberships/${organisationId}`, { method: 'PATCH', body: { role, pilotOnly: role === 'partner_editor' && pilotOnly, version } }),
     onSettled: () => client.invalidateQueries({ queryKey: usersKey }),
   });
 }

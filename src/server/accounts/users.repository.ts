@@ -54,7 +54,7 @@ export async function membershipsOfUsers(db: Executor, userIds: number[], scope:
   let q = db
     .selectFrom('membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['m.user_id', 'm.organisation_id', 'o.name', 'o.kind', 'm.role', 'm.version'])
+    .select(['m.user_id', 'm.organisation_id', 'o.name', 'o.kind', 'm.role', 'm.pilot_only', 'm.version'])
     .where('m.user_id', 'in', userIds);
   if (scope) q = q.where('m.organisation_id', 'in', managedOrganisations(db, scope.cafIds));
   return q.orderBy('m.user_id').orderBy('o.name').execute();
@@ -64,16 +64,16 @@ export const findMembership = (db: Executor, userId: number, organisationId: num
   db
     .selectFrom('membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
-    .select(['m.id', 'm.user_id', 'm.organisation_id', 'o.name', 'o.kind', 'm.role', 'm.version'])
+    .select(['m.id', 'm.user_id', 'm.organisation_id', 'o.name', 'o.kind', 'm.role', 'm.pilot_only', 'm.version'])
     .where('m.user_id', '=', userId)
     .where('m.organisation_id', '=', organisationId)
     .executeTakeFirst();
 
 /** Returns false when the version was stale (nothing changed). */
-export async function updateMembershipRole(db: Executor, id: number, role: string, version: number): Promise<boolean> {
+export async function updateMembershipRole(db: Executor, id: number, change: { role: string; pilotOnly: boolean }, version: number): Promise<boolean> {
   const result = await db
     .updateTable('membership')
-    .set((eb) => ({ role, version: eb('version', '+', 1) }))
+    .set((eb) => ({ role: change.role, pilot_only: change.pilotOnly ? 1 : 0, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

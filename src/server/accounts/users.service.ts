@@ -38,13 +38,25 @@ export async function listUsers(db: Db, principal: Principal, query: UserListQue
       erasedAt: u.erased_at,
       memberships: memberships
         .filter((m) => m.user_id === u.id)
-        .map((m) => ({ organisationId: m.organisation_id, organisationName: m.name, organisationKind: m.kind, role: m.role as Role, version: m.version })),
+        .map((m) => ({ organisationId: m.organisation_id, organisationName: m.name, organisationKind: m.kind, role: m.role as Role, pilotOnly: m.pilot_only === 1, version: m.version })),
     }),
   );
   return { items, total, nextCursor: rows.length > query.limit ? String(page.at(-1)!.id) : null };
 }
 
 const CAF_ROLES: readonly Role[] = ['caf_admin', 'caf_agent'];
+
+type MembershipRow = NonNullable<Awaited<ReturnType<typeof repo.findMembership>>>;
+const membershipOf = (m: MembershipRow): UserMembership => ({
+  organisationId: m.organisation_id, organisationName: m.name, organisationKind: m.kind, role: m.role as Role, pilotOnly: m.pilot_only === 1, version: m.version,
+});
+
+/** « Pilote seulement » narrows an editor's rights; it means nothing for the other roles, so it is dropped with them. */
+function pilotOnlyAfter(input: MembershipUpdateInput, currentPilotOnly: boolean): boolean {
+  if (input.role === 'partner_editor') return input.pilotOnly ?? currentPilotOnly;
+  if (input.pilotOnly) throw businessRule('« pilote seulement » : cette limite ne s’applique qu’au rôle partenaire (modification).', 'pilotOnly');
+  return false;
+}
 
 
 /** Changes a person's role in one organisation; refused on oneself, logged as a permission change. */
@@ -60,10 +72,13 @@ export async function changeMembershipRole(ctx: ServiceContext, userId: number, 
     if (isCaf !== CAF_ROLES.includes(input.role)) {
       throw businessRule(isCaf ? '« rôle » : dans une Caf, choisissez administrateur ou agent de la Caf.' : '« rôle » : pour un partenaire, choisissez partenaire (modification) ou partenaire (lecture).', 'role');
     }
-    const current = { organisationId, organisationName: membership.name, organisationKind: membership.kind, role: membership.role as Role, version: membership.version };
-    if (!(await repo.updateMembershipRole(trx, membership.id, input.role, input.version))) throw staleVersion(current);
-    await recordSecurityEvent(trx, { actor: ctx.actor, event: 'membership_changed', details: { userId, organisationId, before: membership.role, after: input.role } });
-    return { ...current, role: input.role, version: membership.version + 1 };
+    const current = membershipOf(membership);
+    const pilotOnly = pilotOnlyAfter(input, current.pilotOnly);
+    if (!(await repo.updateMembershipRole(trx, membership.id, { role: input.role, pilotOnly }, input.version))) throw staleVersion(current);
+    const details: Record<string, unknown> = { userId, organisationId, before: membership.role, after: input.role };
+    if (pilotOnly !== current.pilotOnly) Object.assign(details, { pilotOnlyBefore: current.pilotOnly, pilotOnlyAfter: pilotOnly });
+    await recordSecurityEvent(trx, { actor: ctx.actor, event: 'membership_changed', details });
+    return { ...current, role: input.role, pilotOnly, version: membership.version + 1 };
   });
 }
 
@@ -76,7 +91,7 @@ export async function removeMembership(ctx: ServiceContext, userId: number, orga
     if (!membership) throw notFound('Rattachement');
     if (!canManageAccountsOf(principal, organisationId, await cafsWorkingWith(trx, organisationId))) throw forbidden(`gérer les droits des personnes de « ${membership.name} »`);
     if (principal.kind === 'user' && principal.userId === userId) throw businessRule('Vous ne pouvez pas retirer vos propres droits : demandez-le à un autre administrateur.');
-    const current = { organisationId, organisationName: membership.name, organisationKind: membership.kind, role: membership.role as Role, version: membership.version };
+    const current = membershipOf(membership);
     if (!(await repo.deleteMembership(trx, membership.id, version))) throw staleVersion(current);
     await recordSecurityEvent(trx, { actor: ctx.actor, event: 'membership_removed', details: { userId, organisationId, role: membership.role } });
   });

@@ -71,6 +71,31 @@ describe.each(ENGINES)('users, roles and password change (%s)', (engine) => {
     expect(self.status).toBe(422);
   });
 
+  it('limits a partner editor to the actions they pilot, and drops the limit with the editor role', async () => {
+    const editorId = await createUser(t.database, { email: 'pilote@bois-colombes.fr', password: PASSWORD, memberships: [{ organisationId: boisColombesId, role: 'partner_editor' }] });
+    const url = `/api/v1/users/${editorId}/memberships/${boisColombesId}`;
+    const conventions = await t.request<{ items: { id: number; title: string }[] }>({ method: 'GET', url: '/api/v1/conventions?q=Bois-Colombes' });
+    const actionsUrl = `/api/v1/conventions/${conventions.body.items[0]!.id}/actions`;
+    const editor = await session('pilote@bois-colombes.fr');
+    const newAction = { title: 'Action proposée par le partenaire', themes: ['jeunesse'] };
+    expect((await t.request({ method: 'POST', url: actionsUrl, headers: editor, payload: newAction })).status).toBe(201);
+
+    const limited = await t.request<UserMembership>({ method: 'PATCH', url, headers: cafAdmin, payload: { role: 'partner_editor', pilotOnly: true, version: 1 } });
+    expect(limited.body).toMatchObject({ role: 'partner_editor', pilotOnly: true, version: 2 });
+    expect((await securityEvents('membership_changed')).at(-1)?.details).toMatchObject({ pilotOnlyBefore: false, pilotOnlyAfter: true });
+    expect((await t.request({ method: 'POST', url: actionsUrl, headers: editor, payload: newAction })).status).toBe(403);
+    const listed = await t.request<Page<UserSummary>>({ method: 'GET', url: '/api/v1/users?q=pilote%40bois', headers: cafAdmin });
+    expect(listed.body.items[0]!.memberships[0]).toMatchObject({ pilotOnly: true });
+
+    const before = await snapshotCounts(t.database);
+    const meaningless = await t.request<ErrorResponse>({ method: 'PATCH', url, headers: cafAdmin, payload: { role: 'partner_reader', pilotOnly: true, version: 2 } });
+    expect(meaningless.status).toBe(422);
+    expect(meaningless.body.error.message).toMatch(/« pilote seulement »/);
+    expect(await snapshotCounts(t.database)).toEqual(before);
+    const reader = await t.request<UserMembership>({ method: 'PATCH', url, headers: cafAdmin, payload: { role: 'partner_reader', version: 2 } });
+    expect(reader.body).toMatchObject({ role: 'partner_reader', pilotOnly: false });
+  });
+
   it('refuses a Caf administrator on another Caf’s people, and removes a membership with a log entry', async () => {
     const agent = await t.database.db.selectFrom('app_user').select('id').where('email', '=', 'agent@caf-voisine.fr').executeTakeFirstOrThrow();
     const refused = await t.request({ method: 'DELETE', url: `/api/v1/users/${agent.id}/memberships/${otherCafId}?version=1`, headers: cafAdmin });

@@ -25,6 +25,8 @@ export interface AppConfig {
   mail: MailConfig;
   /** ProConnect-compatible OpenID Connect sign-in; null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
+  /** How often each instance looks for due background jobs. */
+  jobPollMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl,
     mail: { smtpUrl: env.SMTP_URL?.trim() || null, from: env.MAIL_FROM ?? 'Pilote CTG <ne-pas-repondre@pilote-ctg.localhost>' },
     oidc: loadOidcConfig(env, publicUrl),
+    jobPollMs: Number.parseInt(env.JOB_POLL_MS ?? '1000', 10) || 1000,
   };
 }
 

@@ -13,6 +13,7 @@ export const userMembershipSchema = z.object({
   organisationName: z.string(),
   organisationKind: z.string(),
   role: z.enum(ROLES),
+  pilotOnly: z.boolean().describe('Partenaire (modification) limité aux actions dont la personne est pilote'),
   version: z.int(),
 });
 export type UserMembership = z.infer<typeof userMembershipSchema>;
@@ -34,7 +35,11 @@ export type UserSummary = z.infer<typeof userSummarySchema>;
 export const userPageSchema = pageOf(userSummarySchema);
 
 export const membershipParamsSchema = z.object({ id: z.coerce.number().int().positive(), organisationId: z.coerce.number().int().positive() });
-export const membershipUpdateInput = z.object({ role: z.enum(ROLES), version: versionSchema });
+export const membershipUpdateInput = z.object({
+  role: z.enum(ROLES),
+  pilotOnly: z.boolean().optional().describe('Limiter la modification aux actions dont la personne est pilote (rôle partenaire en modification seulement) ; inchangé si absent'),
+  version: versionSchema,
+});
 export type MembershipUpdateInput = z.infer<typeof membershipUpdateInput>;
 export const membershipDeleteQuery = z.object({ version: z.coerce.number().int().min(1).describe('Version lue ; une version périmée donne 409') });
 

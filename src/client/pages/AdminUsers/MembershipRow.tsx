@@ -9,6 +9,7 @@ const rolesFor = (kind: string): Role[] => ROLES.filter((r) => (kind === 'caf') 
 /** One person's role in one organisation: change it, or remove the membership (after a confirmation). */
 export function MembershipRow({ user, membership, self, onError }: { user: UserSummary; membership: UserMembership; self: boolean; onError(error: Error): void }) {
   const [role, setRole] = useState<Role>(membership.role);
+  const [pilotOnly, setPilotOnly] = useState(membership.pilotOnly);
   const [confirming, setConfirming] = useState(false);
   const change = useChangeRole();
   const remove = useRemoveMembership();
@@ -33,6 +34,14 @@ export function MembershipRow({ user, membership, self, onError }: { user: UserS
             </option>
           ))}
         </select>
+        {role === 'partner_editor' && (
+          <div className="fr-checkbox-group fr-checkbox-group--sm fr-mt-1w">
+            <input type="checkbox" id={`${selectId}-pilot-only`} checked={pilotOnly} disabled={self} onChange={(e) => setPilotOnly(e.target.checked)} />
+            <label className="fr-label" htmlFor={`${selectId}-pilot-only`}>
+              Seulement les actions dont la personne est pilote
+            </label>
+          </div>
+        )}
       </td>
       <td>
         {self ? (
@@ -42,8 +51,8 @@ export function MembershipRow({ user, membership, self, onError }: { user: UserS
             <li>
               <Button
                 size="small"
-                disabled={role === membership.role || change.isPending}
-                onClick={() => change.mutate({ ...ref, role }, { onError })}
+                disabled={(role === membership.role && pilotOnly === membership.pilotOnly) || change.isPending}
+                onClick={() => change.mutate({ ...ref, role, pilotOnly }, { onError })}
                 nativeButtonProps={{ 'aria-label': `Enregistrer le rôle de ${user.displayName} pour ${membership.organisationName}` }}
               >
                 Enregistrer

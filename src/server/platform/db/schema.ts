@@ -546,6 +546,26 @@ export interface Database {
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
   idempotency_key: IdempotencyKeyTable;
+  job: JobTable;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON text. */
+  payload: string;
+  dedupe_key: string | null;
+  status: JobStatus;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
 }
 
 export type Db = Kysely<Database>;

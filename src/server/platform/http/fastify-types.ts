@@ -3,6 +3,7 @@ import type { Db, DialectName } from '../db/schema.js';
 import type { AppConfig } from '../config.js';
 import type { ServiceContext } from '../context.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { JobWorker } from '../jobs/worker.js';
 import { actorLabel } from '../../accounts/principal.js';
 
 declare module 'fastify' {
@@ -11,6 +12,8 @@ declare module 'fastify' {
     dialect: DialectName;
     config: AppConfig;
     mailer: Mailer;
+    /** The background job worker of this instance (see platform/jobs). */
+    jobs: JobWorker;
   }
 }
 

@@ -8,6 +8,7 @@ import * as accounts from './20261128190000_accounts.js';
 import * as actionPilotLinks from './20261128210000_action_pilot_links.js';
 import * as personalData from './20261128220000_personal_data.js';
 import * as office from './20261128230000_office.js';
+import * as jobs from './20261129000000_jobs.js';
 import * as idempotency from './20261129030000_idempotency.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261128210000_action_pilot_links': actionPilotLinks,
   '20261128220000_personal_data': personalData,
   '20261128230000_office': office,
+  '20261129000000_jobs': jobs,
   '20261129030000_idempotency': idempotency,
 };
