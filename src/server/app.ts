@@ -92,12 +92,14 @@ export interface BuildAppOptions {
 
 /** Request bodies above this are refused with 413; field limits inside catch long texts first. */
 const BODY_LIMIT = 2 * 1024 * 1024;
+/** A client has this long to send its whole request (slow senders cannot hold a socket forever). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function buildApp({ database, config, logger = true, mailer }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
-    requestTimeout: 30_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDb } from '../db/create-db.js';
+import { freePort, prepareSqliteFile, spawnServer } from '../../../../test/helpers/server-process.js';
+
+/** Starts a POST whose body arrives in two parts: the request is in flight until `finish` is called. */
+function slowPost(url: string, path: string, token: string, body: unknown) {
+  const text = JSON.stringify(body);
+  const half = Math.floor(text.length / 2);
+  let finish = () => {};
+  const response = new Promise<{ status: number; body: string }>((done, fail) => {
+    const req = request(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), connection: 'close' } }, (res) => {
+      let received = '';
+      res.on('data', (chunk: Buffer) => (received += chunk.toString()));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: received }));
+    });
+    req.on('error', fail);
+    req.write(text.slice(0, half));
+    finish = () => req.end(text.slice(half));
+  });
+  return { response, finish: () => finish() };
+}
+
+describe('SIGTERM on the real server process (SQLite file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pilote-sigterm-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finishes the request in flight, refuses new connections, then exits with 0', async () => {
+    const { sqlitePath, token } = await prepareSqliteFile(dir);
+    const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: sqlitePath } });
+    const actions = (await (await fetch(`${server.url}/api/v1/actions?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: number }[] };
+    const actionId = actions.items[0]!.id;
+    const note = { date: '2026-11-28', author: 'Service enfance', body: 'Écrite pendant l’arrêt du serveur' };
+    const inFlight = slowPost(server.url, `/api/v1/actions/${actionId}/notes`, token, note);
+    await new Promise((r) => setTimeout(r, 300));
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    await expect(fetch(`${server.url}/api/v1/health`)).rejects.toThrow();
+    expect(server.child.exitCode).toBeNull();
+    inFlight.finish();
+    const answer = await inFlight.response;
+    expect(answer.status, answer.body).toBe(201);
+    expect(await server.exited).toBe(0);
+    const handle = createDb({ sqlitePath });
+    try {
+      const saved = await handle.db.selectFrom('action_note').select('body').where('action_id', '=', actionId).where('body', '=', note.body).execute();
+      expect(saved).toHaveLength(1);
+    } finally {
+      await handle.close();
+    }
+  });
+});
