@@ -36,4 +36,16 @@ describe.each(ENGINES)('OpenAPI fuzzing with parameters, headers and callers (%s
     // Random cases must reach the services, not only the validators: some writes are accepted.
     expect([...statuses].filter(([status]) => status >= 200 && status < 300).reduce((n, [, count]) => n + count, 0)).toBeGreaterThan(0);
   }, 120_000);
+
+  // Found by the fuzzing: a multipart body cut short made busboy throw, answered 500.
+  it('answers 400 in French to a multipart upload cut short', async () => {
+    const action = await t.database.db.selectFrom('action').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const before = await dumpDatabase(t);
+    for (const payload of ['null', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc']) {
+      const response = await t.app.inject({ method: 'POST', url: `/api/v1/actions/${action.id}/documents`, headers: { ...t.adminHeaders, 'content-type': 'multipart/form-data; boundary=x' }, payload });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toMatchObject({ code: 'invalid_multipart', message: expect.stringContaining('« fichier »'), fields: [{ path: 'file' }] });
+    }
+    expect(await dumpDatabase(t)).toEqual(before);
+  });
 });

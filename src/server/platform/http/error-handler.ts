@@ -41,6 +41,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
 }
 
+/** Busboy's messages for a multipart body cut short or garbled: the client's upload, not the server, is at fault. */
+const BROKEN_MULTIPART = /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/;
+
 function toBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) {
     const { code, message, fields, current } = error;
@@ -49,6 +52,10 @@ function toBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, body: validationBody(error) };
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { status: known.status, body: { error: { code: known.code, message: known.message } } };
+  if (!error.code && BROKEN_MULTIPART.test(error.message)) {
+    const message = 'le formulaire envoyé (multipart/form-data) est incomplet ou illisible : renvoyez le fichier.';
+    return { status: 400, body: { error: { code: 'invalid_multipart', message: `« fichier » : ${message}`, fields: [{ path: 'file', message }] } } };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
