@@ -30,8 +30,8 @@ export interface ReliabilityResults {
   short: boolean;
   fuzzing: { cases: number; byEngine: Record<string, { cases: number; accepted: number; rejected: number; failures: string[] }> };
   kills: { scenario: string; kills: number; killedMidway: number; survived: number; acknowledgedWrites: number; problems: string[] }[];
-  load: { seconds: number; connections: number; requests: number; errors: number; non2xx: number; timeouts: number; p50: number; p99: number; rps: number; readP99Budget: number };
-  soak: { seconds: number; warmUpSeconds: number; rssAfterWarmUpMb: number; rssEndMb: number; rssMaxMb: number; growthPercent: number; limitPercent: number; errors: number };
+  load: DriveResult & { seconds: number; connections: number; readP99Budget: number };
+  soak: { seconds: number; warmUpSeconds: number; rssAfterWarmUpMb: number; rssEndMb: number; rssMaxMb: number; growthPercent: number; limitPercent: number; errors: number; statusCodes: Record<string, number> };
 }
 
 
@@ -44,18 +44,22 @@ async function fuzzing(cases: number, log: (line: string) => void): Promise<Reli
       const operations = await writeOperations(t);
       let dump = await dumpDatabase(t);
       const stats = { cases: 0, accepted: 0, rejected: 0, failures: [] as string[] };
-      const details = await fc.check(
-        fc.asyncProperty(caseArbitrary(operations), async (c) => {
-          const result = await runCase(ctx, c, dump);
-          dump = result.after;
-          stats.cases++;
-          if (result.status >= 200 && result.status < 300) stats.accepted++;
-          else stats.rejected++;
-          if (result.problems.length > 0) throw new Error(result.problems.join(' ; '));
-        }),
-        { numRuns: cases / ENGINES.length, seed: Date.now() % 2 ** 31, endOnFailure: false },
-      );
-      if (details.failed) stats.failures.push(`graine ${details.seed}, chemin ${details.counterexamplePath} : ${String(details.errorInstance).slice(0, 500)} — ${JSON.stringify(details.counterexample).slice(0, 1500)}`);
+      // A failure ends a fast-check run after shrinking it: record it and go on with another seed until the count is reached.
+      const target = cases / ENGINES.length;
+      while (stats.cases < target && stats.failures.length < 20) {
+        const details = await fc.check(
+          fc.asyncProperty(caseArbitrary(operations), async (c) => {
+            const result = await runCase(ctx, c, dump);
+            dump = result.after;
+            stats.cases++;
+            if (result.status >= 200 && result.status < 300) stats.accepted++;
+            else stats.rejected++;
+            if (result.problems.length > 0) throw new Error(result.problems.join(' ; '));
+          }),
+          { numRuns: target - stats.cases, seed: (Date.now() + stats.cases) % 2 ** 31 },
+        );
+        if (details.failed) stats.failures.push(`graine ${details.seed} : ${String(details.errorInstance).slice(0, 500)} — ${JSON.stringify(details.counterexample).slice(0, 1500)}`);
+      }
       byEngine[engine] = stats;
       log(`fuzzing ${engine} : ${stats.cases} cas, ${stats.accepted} acceptés, ${stats.failures.length} échec(s)`);
       for (const failure of stats.failures) log(`  ${failure}`);
@@ -87,10 +91,10 @@ async function kills(count: number, dir: string, log: (line: string) => void): P
     log(`arrêt brutal ${cycle + 1}/${count} pendant import et rafale après ${killAfterMs} ms`);
   }
   log('préparation du référentiel national pour la génération');
-  const template = await prepareGenerationTemplate(dir, undefined);
+  const template = await prepareGenerationTemplate(dir, 'all');
   const generations: KillOutcome[] = [];
   for (let cycle = 0; cycle < count; cycle++) {
-    generations.push(await killDuringGeneration({ template, workPath: join(dir, 'national.sqlite'), scale: 'national', killAfterMs: Math.floor(Math.random() * 20_000) }));
+    generations.push(await killDuringGeneration({ template, workPath: join(dir, 'national.sqlite'), scale: 'national', killAfterMs: Math.floor(Math.random() * 15_000) }));
     log(`arrêt brutal ${cycle + 1}/${count} pendant la génération nationale`);
   }
   return [summarise('import XLSX (600 actions)', writes.filter((o) => o.scenario === 'import')), summarise('rafale d’écritures concurrentes (8 clients)', writes.filter((o) => o.scenario === 'burst')), summarise('génération nationale', generations)];
@@ -104,7 +108,7 @@ interface LoadTarget {
 }
 
 /** The real server on a demo file, with signed-in people of the demo Caf. */
-async function loadTarget(dir: string): Promise<LoadTarget> {
+export async function loadTarget(dir: string): Promise<LoadTarget> {
   const { sqlitePath } = await prepareSqliteFile(dir);
   const handle = createDb({ sqlitePath });
   const caf = await handle.db.selectFrom('organisation').select('id').where('kind', '=', 'caf').executeTakeFirstOrThrow();
@@ -129,40 +133,70 @@ async function loadTarget(dir: string): Promise<LoadTarget> {
     '/api/v1/conventions', '/api/v1/stats', '/api/v1/themes', ...conventions.map((id) => `/api/v1/conventions/${id}`),
     ...conventions.map((id) => `/api/v1/actions?convention=${id}`), ...indicators.map((id) => `/api/v1/indicators/${id}`), '/api/v1/auth/me',
   ];
-  return { server, sessions, reads, actionIds };
+  return { server, sessions, reads: await answered(server.url, sessions[0]!, reads), actionIds };
 }
 
-/** autocannon with 9 reads for 1 write on each connection, each connection signed in as one of the people. */
-async function drive(target: LoadTarget, connections: number, seconds: number) {
-  let connection = 0;
-  const requests = Array.from({ length: 10 }, (_, i) =>
-    i === 9
-      ? {
-          method: 'POST' as const,
-          path: `/api/v1/actions/${target.actionIds[i % target.actionIds.length]}/notes`,
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ date: '2026-11-28', author: 'Charge', body: 'Note écrite pendant la charge' }),
-        }
-      : { method: 'GET' as const, path: target.reads[(i * 7) % target.reads.length]! },
+/** Addresses a signed-in agent may read; any other is reported, so that errors under load mean load. */
+async function answered(url: string, session: { cookie: string }, reads: string[]): Promise<string[]> {
+  const statuses = await Promise.all(reads.map(async (path) => (await fetch(`${url}${path}`, { headers: { cookie: session.cookie } })).status));
+  const refused = reads.filter((_, i) => statuses[i] !== 200);
+  if (refused.length > 0) throw new Error(`lectures refusées avant la charge : ${refused.map((p) => `${p} (${statuses[reads.indexOf(p)]})`).join(', ')}`);
+  return reads;
+}
+
+export interface DriveResult {
+  requests: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  p50: number;
+  p99: number;
+  rps: number;
+  statusCodes: Record<string, number>;
+}
+
+/**
+ * autocannon with 9 reads for 1 write on each connection; one autocannon per signed-in person (its
+ * cookie and CSRF token on every request), all at once. p99 is the worst of theirs, p50 their mean.
+ */
+export async function drive(target: LoadTarget, connections: number, seconds: number): Promise<DriveResult> {
+  const perSession = Math.max(1, Math.floor(connections / target.sessions.length));
+  const runs = await Promise.all(
+    target.sessions.map((session, n) => {
+      const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+      const requests = Array.from({ length: 10 }, (_, i) =>
+        i === 4
+          ? {
+              method: 'POST' as const,
+              path: `/api/v1/actions/${target.actionIds[n % target.actionIds.length]}/notes`,
+              headers: { ...headers, 'content-type': 'application/json' },
+              body: JSON.stringify({ date: '2026-11-28', author: 'Charge', body: 'Note écrite pendant la charge' }),
+            }
+          : { method: 'GET' as const, path: target.reads[(i * 7 + n) % target.reads.length]!, headers },
+      );
+      return autocannon({ url: target.server.url, connections: perSession, duration: seconds, requests, timeout: 30 });
+    }),
   );
-  return autocannon({
-    url: target.server.url,
-    connections,
-    duration: seconds,
-    requests,
-    timeout: 30,
-    setupClient: (client) => {
-      const session = target.sessions[connection++ % target.sessions.length]!;
-      client.setHeaders({ cookie: session.cookie, 'x-csrf-token': session.csrf });
-    },
-  });
+  const statusCodes: Record<string, number> = {};
+  for (const run of runs) for (const [code, stat] of Object.entries(run.statusCodeStats ?? {})) statusCodes[code] = (statusCodes[code] ?? 0) + (stat as { count: number }).count;
+  const sum = (pick: (r: (typeof runs)[number]) => number) => runs.reduce((n, r) => n + pick(r), 0);
+  return {
+    requests: sum((r) => r.requests.total),
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+    timeouts: sum((r) => r.timeouts),
+    p50: Math.round(sum((r) => r.latency.p50) / runs.length),
+    p99: Math.max(...runs.map((r) => r.latency.p99)),
+    rps: Math.round(sum((r) => r.requests.average)),
+    statusCodes,
+  };
 }
 
 async function load(dir: string, seconds: number, log: (line: string) => void): Promise<ReliabilityResults['load']> {
   const target = await loadTarget(dir);
   try {
     const result = await drive(target, 200, seconds);
-    const measured = { seconds, connections: 200, requests: result.requests.total, errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, p50: result.latency.p50, p99: result.latency.p99, rps: Math.round(result.requests.average), readP99Budget: 50 };
+    const measured = { seconds, connections: 200, ...result, readP99Budget: 50 };
     log(`charge : ${measured.requests} requêtes, ${measured.errors + measured.non2xx} erreurs, p99 ${measured.p99} ms`);
     return measured;
   } finally {
@@ -182,13 +216,13 @@ async function soak(dir: string, seconds: number, warmUpSeconds: number, log: (l
   const started = Date.now();
   const sampler = setInterval(() => samples.push({ at: (Date.now() - started) / 1000, rss: rssMb(target.server.child.pid!) }), 2000);
   try {
-    const result = await drive(target, 20, seconds);
+    const result = await drive(target, 24, seconds);
     clearInterval(sampler);
     const afterWarmUp = samples.filter((s) => s.at >= warmUpSeconds);
     const base = afterWarmUp[0]?.rss ?? samples[0]!.rss;
     const tail = afterWarmUp.slice(-5).map((s) => s.rss).sort((a, b) => a - b);
     const end = tail[Math.floor(tail.length / 2)] ?? base;
-    const measured = { seconds, warmUpSeconds, rssAfterWarmUpMb: base, rssEndMb: end, rssMaxMb: Math.max(...samples.map((s) => s.rss)), growthPercent: Math.round(((end - base) / base) * 1000) / 10, limitPercent: 20, errors: result.errors + result.non2xx };
+    const measured = { seconds, warmUpSeconds, rssAfterWarmUpMb: base, rssEndMb: end, rssMaxMb: Math.max(...samples.map((s) => s.rss)), growthPercent: Math.round(((end - base) / base) * 1000) / 10, limitPercent: 20, errors: result.errors + result.non2xx + result.timeouts, statusCodes: result.statusCodes };
     log(`endurance : ${base} Mo après la mise en température, ${end} Mo à la fin (${measured.growthPercent} %)`);
     return measured;
   } finally {
@@ -232,10 +266,10 @@ export function reliabilityMarkdown(r: ReliabilityResults): string {
     ...r.kills.flatMap((k) => k.problems.map((p) => `- ${k.scenario} : ${p}`)),
     '',
     '## Charge',
-    `${r.load.seconds} s, ${r.load.connections} connexions, 90 % lectures / 10 % écritures, personnes connectées : ${r.load.requests} requêtes, ${r.load.errors} erreurs réseau, ${r.load.non2xx} réponses hors 2xx, ${r.load.timeouts} délais dépassés ; p50 ${r.load.p50} ms, p99 ${r.load.p99} ms (budget des lectures : ${r.load.readP99Budget} ms), ${r.load.rps} requêtes/s.`,
+    `${r.load.seconds} s, ${r.load.connections} connexions, 90 % lectures / 10 % écritures, personnes connectées : ${r.load.requests} requêtes, ${r.load.errors} erreurs réseau, ${r.load.non2xx} réponses hors 2xx, ${r.load.timeouts} délais dépassés (codes : ${JSON.stringify(r.load.statusCodes)}) ; p50 ${r.load.p50} ms, p99 ${r.load.p99} ms (budget des lectures : ${r.load.readP99Budget} ms), ${r.load.rps} requêtes/s.`,
     '',
     '## Endurance',
-    `${r.soak.seconds} s à 20 connexions : RSS ${r.soak.rssAfterWarmUpMb} Mo après ${r.soak.warmUpSeconds} s de mise en température, ${r.soak.rssEndMb} Mo à la fin (max ${r.soak.rssMaxMb} Mo), croissance ${r.soak.growthPercent} % (limite ${r.soak.limitPercent} %), ${r.soak.errors} erreurs.`,
+    `${r.soak.seconds} s à 24 connexions : RSS ${r.soak.rssAfterWarmUpMb} Mo après ${r.soak.warmUpSeconds} s de mise en température, ${r.soak.rssEndMb} Mo à la fin (max ${r.soak.rssMaxMb} Mo), croissance ${r.soak.growthPercent} % (limite ${r.soak.limitPercent} %), ${r.soak.errors} erreurs.`,
     '',
   ];
   return lines.join('\n');

@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { DatabaseHandle } from './platform/db/create-db.js';
 import type { AppConfig } from './platform/config.js';
-import { apiNotFound, registerErrorHandling } from './platform/http/error-handler.js';
+import { apiNotFound, frameworkErrorHandler, registerErrorHandling } from './platform/http/error-handler.js';
 import './platform/http/fastify-types.js';
 import { systemRoutes } from './platform/http/system.routes.js';
 import { territoriesRoutes } from './territories/territories.routes.js';
@@ -100,6 +100,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
     requestTimeout: REQUEST_TIMEOUT_MS,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

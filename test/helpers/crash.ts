@@ -142,12 +142,12 @@ export async function killDuringWrites(options: {
   }
 }
 
-/** A SQLite file with one département's referential and the themes, nothing else: what `generate` starts from. */
-export async function prepareGenerationTemplate(dir: string, departements: string[] | undefined = ['92']): Promise<string> {
+/** A SQLite file with the referential of some départements (or all of France) and the themes, nothing else: what `generate` starts from. */
+export async function prepareGenerationTemplate(dir: string, departements: string[] | 'all' = ['92']): Promise<string> {
   const sqlitePath = join(dir, 'generation-template.sqlite');
   const handle = createDb({ sqlitePath });
   await migrateToLatest(handle.db);
-  await prepareDatabase(handle, { loadDemoIfEmpty: false, departements });
+  await prepareDatabase(handle, { loadDemoIfEmpty: false, departements: departements === 'all' ? undefined : departements });
   await handle.close();
   return sqlitePath;
 }

@@ -37,6 +37,16 @@ describe.each(ENGINES)('OpenAPI fuzzing with parameters, headers and callers (%s
     expect([...statuses].filter(([status]) => status >= 200 && status < 300).reduce((n, [, count]) => n + count, 0)).toBeGreaterThan(0);
   }, 120_000);
 
+  // Found by the fuzzing: the router's own errors answered in English with another shape.
+  it('answers an over-long path parameter and a malformed address in French with the documented shape', async () => {
+    const long = await t.app.inject({ method: 'DELETE', url: `/api/v1/coverage/targets/${'x'.repeat(300)}?version=1`, headers: t.adminHeaders });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error).toMatchObject({ code: 'uri_too_long', message: expect.stringContaining('trop long') });
+    const malformed = await t.app.inject({ method: 'PATCH', url: '/api/v1/actions/%E0%A4%A', headers: t.adminHeaders, payload: {} });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error).toMatchObject({ code: 'invalid_request', message: 'Adresse de requête invalide.' });
+  });
+
   // Found by the fuzzing: a multipart body cut short made busboy throw, answered 500.
   it('answers 400 in French to a multipart upload cut short', async () => {
     const action = await t.database.db.selectFrom('action').select('id').orderBy('id').executeTakeFirstOrThrow();

@@ -29,6 +29,7 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_request', message: 'La longueur annoncée du corps de la requête est incorrecte.' },
   FST_ERR_BAD_URL: { status: 400, code: 'invalid_request', message: 'Adresse de requête invalide.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'uri_too_long', message: 'Un paramètre de l’adresse est trop long (100 caractères au plus).' },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'invalid_request', message: 'Requête invalide.' },
 };
 
@@ -78,6 +79,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status === 503) void reply.header('retry-after', '5');
     return reply.status(status).send(body);
   });
+}
+
+/**
+ * Errors the router raises before any route or hook runs (malformed URL, over-long path parameter):
+ * without this they would get Fastify's own English body.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toBody(error);
+  void reply.status(status).send(body);
 }
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -44,7 +44,7 @@ describe.each(ENGINES)('Idempotency-Key on creating requests (%s)', (engine) => 
     const reused = await post('cle-reutilisee', note('Autre texte'));
     expect(reused.status).toBe(422);
     expect(reused.body.error).toMatchObject({ code: 'idempotency_mismatch', message: expect.stringContaining('Idempotency-Key') });
-    expect(reused.body.error.fields?.[0]?.path).toBe('idempotency-key');
+    expect(reused.body.error.fields?.[0]?.path).toBe('Idempotency-Key');
     expect(await notesCount()).toBe(before);
   });
 

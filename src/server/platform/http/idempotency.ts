@@ -39,12 +39,12 @@ function requestHash(request: FastifyRequest): string {
 
 const invalidKey = (): HttpError => {
   const message = 'l’en-tête doit contenir de 1 à 255 caractères visibles (par exemple un UUID).';
-  return new HttpError(400, 'validation', `Données invalides — en-tête « Idempotency-Key » : ${message}`, [{ path: IDEMPOTENCY_HEADER, message }]);
+  return new HttpError(400, 'validation', `Données invalides — en-tête « Idempotency-Key » : ${message}`, [{ path: 'Idempotency-Key', message }]);
 };
 
 const reusedKey = (): HttpError =>
   new HttpError(422, 'idempotency_mismatch', 'Cette clé d’idempotence (en-tête « Idempotency-Key ») a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle demande.', [
-    { path: IDEMPOTENCY_HEADER, message: 'clé déjà utilisée pour une autre requête' },
+    { path: 'Idempotency-Key', message: 'clé déjà utilisée pour une autre requête' },
   ]);
 
 const stillRunning = (): HttpError =>
