@@ -113,7 +113,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   app.decorate('jobs', new JobWorker({
     db: database.db, dialect: database.dialect, mailer: app.mailer, config, handlers: JOB_HANDLERS, log: (line) => app.log.warn(line),
   }));
-  // Registered before the caller's own hooks (e.g. closing the database): jobs in flight finish first.
+  // Jobs in flight finish on close; whoever owns the database closes it after app.close() resolves (main.ts).
   app.addHook('onClose', async () => app.jobs.stop());
   registerErrorHandling(app);
   await app.register(cookie);

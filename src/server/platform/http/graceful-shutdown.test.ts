@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../db/create-db.js';
 import { freePort, prepareSqliteFile, spawnServer } from '../../../../test/helpers/server-process.js';
+import { startTestSmtp } from '../../../../test/helpers/smtp.js';
+import { enqueueMail } from '../jobs/mail-job.js';
 
 /** Starts a POST whose body arrives in two parts: the request is in flight until `finish` is called. */
 function slowPost(url: string, path: string, token: string, body: unknown) {
@@ -28,8 +30,13 @@ describe('SIGTERM on the real server process (SQLite file)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pilote-sigterm-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  let prepared: { sqlitePath: string; token: string };
+  beforeAll(async () => {
+    prepared = await prepareSqliteFile(dir);
+  });
+
   it('finishes the request in flight, refuses new connections, then exits with 0', async () => {
-    const { sqlitePath, token } = await prepareSqliteFile(dir);
+    const { sqlitePath, token } = prepared;
     const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: sqlitePath } });
     const actions = (await (await fetch(`${server.url}/api/v1/actions?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: number }[] };
     const actionId = actions.items[0]!.id;
@@ -50,6 +57,33 @@ describe('SIGTERM on the real server process (SQLite file)', () => {
       expect(saved).toHaveLength(1);
     } finally {
       await handle.close();
+    }
+  });
+
+  it('lets the job in flight finish (a mail to a slow relay) before exiting with 0', async () => {
+    const smtp = await startTestSmtp({ delayMs: 1500 });
+    const handle = createDb({ sqlitePath: prepared.sqlitePath });
+    try {
+      await enqueueMail(handle.db, { to: 'coordinatrice@ville.fr', subject: 'Relance', text: 'Envoyée pendant l’arrêt' }, { dedupeKey: 'arret:relance' });
+    } finally {
+      await handle.close();
+    }
+    const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: prepared.sqlitePath, SMTP_URL: smtp.url, JOB_POLL_MS: '50' } });
+    try {
+      for (let i = 0; i < 300 && smtp.receiving() === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(smtp.receiving()).toBe(1);
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+      expect(smtp.messages.map((m) => m.subject)).toEqual(['Relance']);
+      const after = createDb({ sqlitePath: prepared.sqlitePath });
+      try {
+        const job = await after.db.selectFrom('job').select(['status', 'attempts']).where('dedupe_key', '=', 'arret:relance').executeTakeFirstOrThrow();
+        expect(job.status).toBe('done');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await smtp.close();
     }
   });
 });
