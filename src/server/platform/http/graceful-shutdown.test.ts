@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../db/create-db.js';
 import { freePort, prepareSqliteFile, spawnServer } from '../../../../test/helpers/server-process.js';
 import { startTestSmtp } from '../../../../test/helpers/smtp.js';
@@ -30,59 +30,44 @@ describe('SIGTERM on the real server process (SQLite file)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pilote-sigterm-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  let prepared: { sqlitePath: string; token: string };
-  beforeAll(async () => {
-    prepared = await prepareSqliteFile(dir);
-  });
-
-  it('finishes the request in flight, refuses new connections, then exits with 0', async () => {
-    const { sqlitePath, token } = prepared;
-    const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: sqlitePath } });
-    const actions = (await (await fetch(`${server.url}/api/v1/actions?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: number }[] };
-    const actionId = actions.items[0]!.id;
-    const note = { date: '2026-11-28', author: 'Service enfance', body: 'Écrite pendant l’arrêt du serveur' };
-    const inFlight = slowPost(server.url, `/api/v1/actions/${actionId}/notes`, token, note);
-    await new Promise((r) => setTimeout(r, 300));
-    server.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
-    await expect(fetch(`${server.url}/api/v1/health`)).rejects.toThrow();
-    expect(server.child.exitCode).toBeNull();
-    inFlight.finish();
-    const answer = await inFlight.response;
-    expect(answer.status, answer.body).toBe(201);
-    expect(await server.exited).toBe(0);
+  it('finishes the request and the job in flight, refuses new connections, then exits with 0', async () => {
+    const { sqlitePath, token } = await prepareSqliteFile(dir);
+    const smtp = await startTestSmtp({ delayMs: 2000 });
     const handle = createDb({ sqlitePath });
-    try {
-      const saved = await handle.db.selectFrom('action_note').select('body').where('action_id', '=', actionId).where('body', '=', note.body).execute();
-      expect(saved).toHaveLength(1);
-    } finally {
-      await handle.close();
-    }
-  });
-
-  it('lets the job in flight finish (a mail to a slow relay) before exiting with 0', async () => {
-    const smtp = await startTestSmtp({ delayMs: 1500 });
-    const handle = createDb({ sqlitePath: prepared.sqlitePath });
     try {
       await enqueueMail(handle.db, { to: 'coordinatrice@ville.fr', subject: 'Relance', text: 'Envoyée pendant l’arrêt' }, { dedupeKey: 'arret:relance' });
     } finally {
       await handle.close();
     }
-    const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: prepared.sqlitePath, SMTP_URL: smtp.url, JOB_POLL_MS: '50' } });
+    const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: sqlitePath, SMTP_URL: smtp.url, JOB_POLL_MS: '50' } });
     try {
+      const actions = (await (await fetch(`${server.url}/api/v1/actions?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { id: number }[] };
+      const actionId = actions.items[0]!.id;
+      const note = { date: '2026-11-28', author: 'Service enfance', body: 'Écrite pendant l’arrêt du serveur' };
       for (let i = 0; i < 300 && smtp.receiving() === 0; i++) await new Promise((r) => setTimeout(r, 20));
-      expect(smtp.receiving()).toBe(1);
+      expect(smtp.receiving()).toBe(1); // the mail job is in flight, held by the slow relay
+      const inFlight = slowPost(server.url, `/api/v1/actions/${actionId}/notes`, token, note);
+      await new Promise((r) => setTimeout(r, 300));
       server.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      await expect(fetch(`${server.url}/api/v1/health`)).rejects.toThrow();
+      expect(server.child.exitCode).toBeNull();
+      inFlight.finish();
+      const answer = await inFlight.response;
+      expect(answer.status, answer.body).toBe(201);
       expect(await server.exited).toBe(0);
       expect(smtp.messages.map((m) => m.subject)).toEqual(['Relance']);
-      const after = createDb({ sqlitePath: prepared.sqlitePath });
+      const after = createDb({ sqlitePath });
       try {
-        const job = await after.db.selectFrom('job').select(['status', 'attempts']).where('dedupe_key', '=', 'arret:relance').executeTakeFirstOrThrow();
+        const saved = await after.db.selectFrom('action_note').select('body').where('action_id', '=', actionId).where('body', '=', note.body).execute();
+        expect(saved).toHaveLength(1);
+        const job = await after.db.selectFrom('job').select('status').where('dedupe_key', '=', 'arret:relance').executeTakeFirstOrThrow();
         expect(job.status).toBe('done');
       } finally {
         await after.close();
       }
     } finally {
+      server.child.kill('SIGKILL');
       await smtp.close();
     }
   });
