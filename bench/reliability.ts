@@ -28,7 +28,7 @@ export interface ReliabilityOptions {
 export interface ReliabilityResults {
   date: string;
   short: boolean;
-  fuzzing: { cases: number; byEngine: Record<string, { cases: number; accepted: number; rejected: number; failures: string[] }> };
+  fuzzing: { cases: number; byEngine: Record<string, { cases: number; accepted: number; rejected: number; failures: string[]; seeds: number[] }> };
   kills: { scenario: string; kills: number; killedMidway: number; survived: number; acknowledgedWrites: number; problems: string[] }[];
   load: DriveResult & { seconds: number; connections: number; readP99Budget: number };
   soak: { seconds: number; warmUpSeconds: number; rssAfterWarmUpMb: number; rssEndMb: number; rssMaxMb: number; growthPercent: number; limitPercent: number; errors: number; statusCodes: Record<string, number> };
@@ -43,10 +43,12 @@ async function fuzzing(cases: number, log: (line: string) => void): Promise<Reli
       const ctx = await prepareCallers(t);
       const operations = await writeOperations(t);
       let dump = await dumpDatabase(t);
-      const stats = { cases: 0, accepted: 0, rejected: 0, failures: [] as string[] };
+      const stats = { cases: 0, accepted: 0, rejected: 0, failures: [] as string[], seeds: [] as number[] };
       // A failure ends a fast-check run after shrinking it: record it and go on with another seed until the count is reached.
       const target = cases / ENGINES.length;
       while (stats.cases < target && stats.failures.length < 20) {
+        const seed = (Date.now() + stats.cases) % 2 ** 31;
+        stats.seeds.push(seed);
         const details = await fc.check(
           fc.asyncProperty(caseArbitrary(operations), async (c) => {
             const result = await runCase(ctx, c, dump);
@@ -56,7 +58,7 @@ async function fuzzing(cases: number, log: (line: string) => void): Promise<Reli
             else stats.rejected++;
             if (result.problems.length > 0) throw new Error(result.problems.join(' ; '));
           }),
-          { numRuns: target - stats.cases, seed: (Date.now() + stats.cases) % 2 ** 31 },
+          { numRuns: target - stats.cases, seed },
         );
         if (details.failed) stats.failures.push(`graine ${details.seed} : ${String(details.errorInstance).slice(0, 500)} — ${JSON.stringify(details.counterexample).slice(0, 1500)}`);
       }
