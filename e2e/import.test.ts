@@ -11,6 +11,7 @@ const ARTICLE = [
   'Parmi les projets :',
   '• l’ouverture d’un lieu d’accueil enfants-parents ;',
   '• un point information jeunesse au centre-ville.',
+  'La MSA Île-de-France est également signataire.',
 ].join('\n');
 
 describe('import from text in Chromium', () => {
@@ -56,6 +57,7 @@ describe('import from text in Chromium', () => {
     expect(page.url()).toMatch(/\/conventions\/importer$/);
     await page.getByLabel('Qualité (signataire 3)').fill('directrice');
     await page.getByLabel('Titre').fill('CTG de Sceaux 2025–2029');
+    expect(await page.getByLabel('MSA Île-de-France').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Créer la convention' }).click();
     await page.waitForURL(/\/conventions\/\d+$/);
     await expect.poll(() => page.locator('main h1').textContent()).toBe('CTG de Sceaux 2025–2029');
@@ -64,9 +66,13 @@ describe('import from text in Chromium', () => {
     const content = (await main.textContent()) ?? '';
     expect(content).toContain('12 mai 2025');
     expect(content).toContain('Mairie de Sceaux');
+    expect(content).toContain('MSA Île-de-France');
     expect(content).toContain('directrice');
     expect(content).toContain('L’ouverture d’un lieu d’accueil enfants-parents');
     expect(content).toContain('Un point information jeunesse au centre-ville');
+    await page.getByRole('heading', { name: 'Texte d’origine' }).waitFor();
+    await page.getByRole('button', { name: 'Lire le texte importé' }).click();
+    await expect.poll(async () => page.locator('.pilote-source-text').textContent()).toContain('Julie Garnier');
     await expectNoAxeViolations(page, 'convention importée');
     await screenshot(page, 'import-convention-creee');
     expect(foreignRequests).toEqual([]);

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Extraction, ImportConfirmInput, ImportConfirmResult } from '../../shared/api/index.js';
-import { apiFetch, apiUpload } from './http.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConventionSource, Extraction, ImportConfirmInput, ImportConfirmResult } from '../../shared/api/index.js';
+import { ApiError, apiFetch, apiUpload } from './http.js';
 import { conventionKeys } from './conventions.js';
 import { referenceKeys } from './reference.js';
 
@@ -30,6 +30,22 @@ export function useConfirmImport() {
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: conventionKeys.all });
       void client.invalidateQueries({ queryKey: referenceKeys.stats });
+    },
+  });
+}
+
+/** The text a convention was imported from; null when it was entered by hand. */
+export function useConventionSource(conventionId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...conventionKeys.detail(conventionId), 'source'],
+    enabled,
+    queryFn: async ({ signal }) => {
+      try {
+        return await apiFetch<ConventionSource>(`/conventions/${conventionId}/source`, { signal });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
     },
   });
 }

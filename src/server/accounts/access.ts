@@ -23,7 +23,7 @@ export interface ConventionScope {
   publicOnly: boolean;
 }
 
-const CAF_ROLES = new Set(['caf_admin', 'caf_agent']);
+export const CAF_ROLES = new Set(['caf_admin', 'caf_agent']);
 export const EDITOR_ROLES = new Set(['caf_admin', 'caf_agent', 'partner_editor']);
 
 /** Internal callers (demo loader, CLI, imports) have no principal and act as the system. */

@@ -134,6 +134,7 @@ function buildConvention(
     cafInferred: caf?.inferred ?? false,
     territories: territories.map((m) => ({ name: m.place.name, kind: KIND_OUT[m.place.kind] ?? 'commune', cogKind: m.place.kind, code: m.place.code, confidence: m.confidence })),
     otherParties: otherParties.map((p) => p.name),
+    otherPartyOrganisations: otherParties.map((p) => ({ name: p.name, kind: p.kind })),
     signatureDate,
     signatureDateInferred: inferred,
     planned,

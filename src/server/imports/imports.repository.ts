@@ -55,3 +55,8 @@ export async function conventionVersion(db: Executor, conventionId: number): Pro
   const row = await db.selectFrom('convention').select('version').where('id', '=', conventionId).executeTakeFirstOrThrow();
   return row.version;
 }
+
+/** An organisation of this kind whose name reads the same (accents, case and spacing aside). */
+export async function findOrganisationByName(db: Executor, kind: string, searchName: string) {
+  return db.selectFrom('organisation').select('id').where('kind', '=', kind).where('search_name', '=', searchName).orderBy('id').executeTakeFirst();
+}

@@ -5,7 +5,9 @@ import { nowIso } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { createConvention, changeConventionStatus } from '../conventions/conventions.service.js';
 import { createSignatureEvent } from '../signatures/signatures.service.js';
-import { createPerson } from '../organisations/organisations.service.js';
+import { createOrganisation, createPerson } from '../organisations/organisations.service.js';
+import { addParty } from '../signatures/signatures.service.js';
+import { getConventionDetail } from '../conventions/conventions.queries.js';
 import { createAction } from '../plans/actions.service.js';
 import { normalizeForSearch } from '../../shared/text.js';
 import type { ConventionDetail } from '../../shared/api/conventions.js';
@@ -37,6 +39,22 @@ function partyFor(convention: ConventionDetail, signatory: SignatoryInput) {
 }
 
 /**
+ * The other signatories the text names (MSA, département, État…): the organisation already known under
+ * that name, or a new one; each becomes a signing party, so that its signatories are linked to it.
+ */
+async function addOtherParties(ctx: ServiceContext, trx: Executor, convention: ConventionDetail, parties: ImportConfirmInput['otherParties']): Promise<ConventionDetail> {
+  const partyOrganisations = new Set(convention.parties.map((p) => p.organisation.id));
+  for (const [index, party] of parties.entries()) {
+    const known = await repo.findOrganisationByName(trx, party.kind, normalizeForSearch(party.name));
+    const organisationId = known?.id ?? (await createOrganisation(ctx, { kind: party.kind, name: party.name })).id;
+    if (partyOrganisations.has(organisationId)) throw invalidField(`otherParties.${index}.name`, `« ${party.name} » est déjà partie à la convention.`);
+    partyOrganisations.add(organisationId);
+    await addParty(ctx, trx, convention.id, { organisationId, role: 'signataire' });
+  }
+  return getConventionDetail(trx, convention.id);
+}
+
+/**
  * Creates the reviewed convention, its signature (persons matched by name or created), its actions and
  * keeps the source text, in one transaction through the usual services: all of it, or nothing.
  */
@@ -44,6 +62,7 @@ export async function confirmImport(ctx: ServiceContext, input: ImportConfirmInp
   return ctx.db.transaction().execute(async (trx) => {
     const inner = joinTransaction(ctx, trx);
     let convention = await createConvention(inner, input.convention);
+    if (input.otherParties.length > 0) convention = await addOtherParties(inner, trx, convention, input.otherParties);
     let signatureEventId: number | null = null;
     let personsCreated = 0;
     let personsMatched = 0;

@@ -133,6 +133,7 @@ describe.each(ENGINES)('import from text (%s)', (engine) => {
         signatories: draft.signatories.map((s) => ({ firstName: s.name!.split(' ')[0]!, lastName: s.name!.split(' ').slice(1).join(' '), capacity: s.capacity!, organisation: s.organisation })),
       },
       actions: draft.projects.map((p) => ({ title: p.title, themes: p.themes })),
+      otherParties: [],
       markSigned: true,
       sourceText: body.text,
       sourceName: null,
@@ -156,6 +157,39 @@ describe.each(ENGINES)('import from text (%s)', (engine) => {
     const source = await t.request<ConventionSource>({ method: 'GET', url: `/api/v1/conventions/${created.body.conventionId}/source` });
     expect(source.body.text).toBe(body.text);
     expect((await t.request({ method: 'GET', url: '/api/v1/conventions/1/source' })).status).toBe(404);
+  });
+
+  it('makes the other signatories the text names parties, found by name or created, with their signatories linked', async () => {
+    const text = ANTONY.replace('Fabrice Dorin, président du conseil d’administration de la Caf,', 'Fabrice Dorin, président du conseil d’administration de la Caf, et Hélène Vasseur, présidente de la MSA Île-de-France,');
+    const draft = (await extract(text)).body.conventions[0]!;
+    expect(draft.otherPartyOrganisations).toEqual([{ name: 'MSA Île-de-France', kind: 'msa' }]);
+    const vasseur = draft.signatories.find((s) => s.name === 'Hélène Vasseur')!;
+    expect(vasseur.organisation).toBe('msa');
+    const input = (title: string): ImportConfirmInput => ({
+      convention: { title, cafId, startYear: 2025, endYear: 2029, territoryCodes: ['92002'], themes: [], status: 'redaction' },
+      signature: { date: '2025-04-04', place: null, signatories: [{ firstName: 'Hélène', lastName: 'Vasseur', capacity: vasseur.capacity!, organisation: 'msa' }] },
+      actions: [],
+      otherParties: draft.otherPartyOrganisations,
+      markSigned: false,
+      sourceText: text,
+      sourceName: null,
+    });
+    const first = await t.request<ImportConfirmResult>({ method: 'POST', url: '/api/v1/imports/confirm', payload: input('CTG d’Antony (avec la MSA)') });
+    expect(first.status).toBe(201);
+    const detail = (await t.request<ConventionDetail>({ method: 'GET', url: `/api/v1/conventions/${first.body.conventionId}` })).body;
+    expect(detail.parties.map((p) => [p.organisation.name, p.organisation.kind, p.role])).toContainEqual(['MSA Île-de-France', 'msa', 'signataire']);
+    expect(detail.signatureEvents[0]!.signatories.map((s) => [s.person.fullName, s.organisationName])).toEqual([['Hélène Vasseur', 'MSA Île-de-France']]);
+
+    const organisations = await snapshotCounts(t.database);
+    const second = await t.request<ImportConfirmResult>({ method: 'POST', url: '/api/v1/imports/confirm', payload: { ...input('CTG d’Antony, seconde lecture'), signature: null, otherParties: [{ name: 'msa ile-de-france', kind: 'msa' }] } });
+    expect(second.status).toBe(201);
+    expect((await snapshotCounts(t.database)).organisation).toBe(organisations.organisation);
+
+    const before = await snapshotCounts(t.database);
+    const twice = await t.request<ErrorResponse>({ method: 'POST', url: '/api/v1/imports/confirm', payload: { ...input('CTG en double'), signature: null, otherParties: [{ name: 'MSA Île-de-France', kind: 'msa' }, { name: 'MSA Ile de France', kind: 'msa' }] } });
+    expect(twice.status).toBe(422);
+    expect(twice.body.error.fields?.[0]?.path).toBe('otherParties.1.name');
+    expect(await snapshotCounts(t.database)).toEqual(before);
   });
 
   it('saves nothing when one step fails (unknown theme on the last action, unknown Caf)', async () => {

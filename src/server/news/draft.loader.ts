@@ -5,11 +5,12 @@ import { listThemes } from '../themes/themes.service.js';
 import type { ConventionDetail } from '../../shared/api/conventions.js';
 import type { DraftFacts, DraftSignature } from './draft.facts.js';
 import * as repo from './news.repository.js';
+import type { ConventionScope } from '../accounts/access.js';
 
 /** The signatures a draft covers: those of the period, or the chosen ones (each must exist). */
-export async function signaturesToCover(db: Executor, input: { from?: string; to?: string; signatureEventIds?: number[] }) {
+export async function signaturesToCover(db: Executor, input: { from?: string; to?: string; signatureEventIds?: number[] }, scope: ConventionScope) {
   if (input.signatureEventIds) {
-    const rows = await repo.signatureEventsByIds(db, input.signatureEventIds);
+    const rows = await repo.signatureEventsByIds(db, input.signatureEventIds, scope);
     const found = new Set(rows.map((r) => r.id));
     const missing = input.signatureEventIds.findIndex((id) => !found.has(id));
     if (missing >= 0) {
@@ -17,7 +18,7 @@ export async function signaturesToCover(db: Executor, input: { from?: string; to
     }
     return rows;
   }
-  return repo.signatureEventsInPeriod(db, input.from!, input.to!);
+  return repo.signatureEventsInPeriod(db, input.from!, input.to!, scope);
 }
 
 /** Reads everything the generator needs about these signatures from the conventions themselves. */

@@ -11,6 +11,7 @@ import * as repo from './news.repository.js';
 import { presentPublicArticle, presentPublicSummary } from './news.presenter.js';
 import { emailHtml, renderMarkdown } from './news.render.js';
 import { getNewsItem } from './news.service.js';
+import type { ConventionScope } from '../accounts/access.js';
 import { articleDocx } from './news.docx.js';
 
 /** Public web addresses of the app (the client's routes). */
@@ -100,13 +101,13 @@ function exportSignature(item: { status: string; publishedAt: string | null; upd
     : `${who} — brouillon du ${formatLongDate(item.updatedAt.slice(0, 10))}`;
 }
 
-export async function exportEmailHtml(db: Executor, id: number, origin: string, brand: BrandConfig): Promise<{ filename: string; html: string }> {
-  const item = await getNewsItem(db, id);
+export async function exportEmailHtml(db: Executor, scope: ConventionScope, id: number, origin: string, brand: BrandConfig): Promise<{ filename: string; html: string }> {
+  const item = await getNewsItem(db, id, scope);
   const link = item.status === 'publie' ? `${origin}${publicPaths.article(item.slug)}` : undefined;
   return { filename: `${item.slug}.html`, html: emailHtml({ title: item.title, body: item.body, signature: exportSignature(item, brand), link }) };
 }
 
-export async function exportDocx(db: Executor, id: number, brand: BrandConfig): Promise<{ filename: string; buffer: Buffer }> {
-  const item = await getNewsItem(db, id);
+export async function exportDocx(db: Executor, scope: ConventionScope, id: number, brand: BrandConfig): Promise<{ filename: string; buffer: Buffer }> {
+  const item = await getNewsItem(db, id, scope);
   return { filename: `${item.slug}.docx`, buffer: await articleDocx({ title: item.title, body: item.body, signature: exportSignature(item, brand) }) };
 }

@@ -1,13 +1,15 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Executor, NewsItemTable } from '../platform/db/schema.js';
+import { inScope, type ConventionScope } from '../accounts/access.js';
 
 export type NewsItemRow = Selectable<NewsItemTable>;
 
 /** Signatures whose date lies in [from, to], in date order. */
-export async function signatureEventsInPeriod(db: Executor, from: string, to: string) {
+export async function signatureEventsInPeriod(db: Executor, from: string, to: string, scope: ConventionScope) {
   return db
     .selectFrom('signature_event')
     .select(['id', 'convention_id', 'date'])
+    .where(inScope(sql.ref('convention_id'), scope))
     .where('date', '>=', from)
     .where('date', '<=', to)
     .orderBy('date')
@@ -15,17 +17,25 @@ export async function signatureEventsInPeriod(db: Executor, from: string, to: st
     .execute();
 }
 
-export async function signatureEventsByIds(db: Executor, ids: readonly number[]) {
+export async function signatureEventsByIds(db: Executor, ids: readonly number[], scope: ConventionScope) {
   if (ids.length === 0) return [];
-  return db.selectFrom('signature_event').select(['id', 'convention_id', 'date']).where('id', 'in', ids).orderBy('date').orderBy('id').execute();
+  return db
+    .selectFrom('signature_event')
+    .select(['id', 'convention_id', 'date'])
+    .where('id', 'in', ids)
+    .where(inScope(sql.ref('convention_id'), scope))
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
 }
 
 /** Signatures someone may choose to write about, most recent first. */
-export async function signatureChoices(db: Executor, limit: number) {
+export async function signatureChoices(db: Executor, limit: number, scope: ConventionScope) {
   return db
     .selectFrom('signature_event as s')
     .innerJoin('convention as c', 'c.id', 's.convention_id')
     .select(['s.id', 's.date', 's.place', 's.kind', 'c.id as convention_id', 'c.title as convention_title'])
+    .where(inScope(sql.ref('c.id'), scope))
     .orderBy('s.date', 'desc')
     .orderBy('s.id', 'desc')
     .limit(limit)
@@ -42,8 +52,18 @@ export async function slugsStartingWith(db: Executor, prefix: string): Promise<s
   return rows.map((r) => r.slug);
 }
 
-export async function listNewsItems(db: Executor, status?: string) {
+/** An article belongs to the Cafs of the conventions it covers. */
+const coversScope = (scope: ConventionScope) =>
+  sql<boolean>`exists (select 1 from news_item_signature nis where nis.news_item_id = news_item.id and ${inScope(sql.ref('nis.convention_id'), scope)})`;
+
+export async function isNewsItemInScope(db: Executor, id: number, scope: ConventionScope): Promise<boolean> {
+  if (scope.all) return true;
+  return (await db.selectFrom('news_item').select('id').where('id', '=', id).where(coversScope(scope)).executeTakeFirst()) !== undefined;
+}
+
+export async function listNewsItems(db: Executor, scope: ConventionScope, status?: string) {
   let query = db.selectFrom('news_item').selectAll();
+  if (!scope.all) query = query.where(coversScope(scope));
   if (status) query = query.where('status', '=', status);
   return query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(500).execute();
 }
@@ -108,4 +128,16 @@ export async function publishedNewsOfConvention(db: Executor, conventionId: numb
     .where('i.status', '=', 'publie')
     .orderBy('i.published_at', 'desc')
     .execute();
+}
+
+/** The Cafs an article is about: regenerating it for its period stays within them, whoever asks. */
+export async function cafScopeOfNewsItem(db: Executor, newsItemId: number): Promise<ConventionScope> {
+  const rows = await db
+    .selectFrom('news_item_signature as nis')
+    .innerJoin('convention as c', 'c.id', 'nis.convention_id')
+    .select('c.caf_id')
+    .distinct()
+    .where('nis.news_item_id', '=', newsItemId)
+    .execute();
+  return { all: false, cafIds: rows.map((r) => r.caf_id), conventionIds: [], partyOrganisationIds: [], publicOnly: false };
 }

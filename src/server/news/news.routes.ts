@@ -1,5 +1,6 @@
 import { requireAnyCafRole } from '../accounts/access.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParamsSchema } from '../../shared/api/common.js';
 import {
@@ -21,6 +22,7 @@ import { exportDocx, exportEmailHtml } from './news.public.service.js';
 import { renderMarkdown } from './news.render.js';
 
 const tags = ['actualités'];
+const scope = (request: FastifyRequest) => service.newsScopeOf(request.principal ?? null);
 
 /** Writing, editing and publishing the partner news. */
 /** The newsroom is the Cafs' communication work: Caf staff and platform administrators only. */
@@ -29,12 +31,12 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/news/draft',
     { schema: { tags, summary: 'Rédiger un brouillon d’article (sans l’enregistrer) pour une période ou des signatures', body: newsDraftInput, response: { 200: newsDraftSchema } } },
-    async (request) => service.draftNews(app.db, request.body),
+    async (request) => service.draftNews(app.db, scope(request), request.body),
   );
   app.get(
     '/news/signature-events',
     { schema: { tags, summary: 'Les signatures dont on peut écrire l’actualité, les plus récentes d’abord', response: { 200: z.array(newsSignatureChoiceSchema) } } },
-    async () => service.listSignatureChoices(app.db),
+    async (request) => service.listSignatureChoices(app.db, scope(request)),
   );
   app.post(
     '/news/render',
@@ -44,7 +46,7 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/news',
     { schema: { tags, summary: 'Lister les articles (tous statuts)', querystring: newsListQuery, response: { 200: z.array(newsSummarySchema) } } },
-    async (request) => service.listNews(app.db, request.query.status),
+    async (request) => service.listNews(app.db, scope(request), request.query.status),
   );
   app.post(
     '/news',
@@ -54,7 +56,7 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/news/:id',
     { schema: { tags, summary: 'Un article, avec les signatures et conventions qu’il couvre', params: idParamsSchema, response: { 200: newsItemSchema } } },
-    async (request) => service.getNewsItem(app.db, request.params.id),
+    async (request) => service.getNewsItem(app.db, request.params.id, scope(request)),
   );
   app.patch(
     '/news/:id',
@@ -83,7 +85,7 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/news/:id/export.html',
     { schema: { tags, summary: 'Export HTML pour un envoi par courriel (styles en ligne)', params: idParamsSchema } },
     async (request, reply) => {
-      const { filename, html } = await exportEmailHtml(app.db, request.params.id, `${request.protocol}://${request.host}`, app.config.brand);
+      const { filename, html } = await exportEmailHtml(app.db, scope(request), request.params.id, `${request.protocol}://${request.host}`, app.config.brand);
       return reply.type('text/html; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`).send(html);
     },
   );
@@ -91,7 +93,7 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/news/:id/export.docx',
     { schema: { tags, summary: 'Export Word (DOCX)', params: idParamsSchema } },
     async (request, reply) => {
-      const { filename, buffer } = await exportDocx(app.db, request.params.id, app.config.brand);
+      const { filename, buffer } = await exportDocx(app.db, scope(request), request.params.id, app.config.brand);
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="${filename}"`)

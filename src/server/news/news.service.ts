@@ -21,6 +21,14 @@ import { loadDraftFacts, signaturesToCover } from './draft.loader.js';
 import * as repo from './news.repository.js';
 import { freeSlug, hasHumanEdits, newsTransitionProblem, slugFor } from './news.policy.js';
 import { presentNewsItem, presentNewsSummary } from './news.presenter.js';
+import { CAF_ROLES, principalOf, scopeOf, type ConventionScope } from '../accounts/access.js';
+import type { Principal } from '../accounts/principal.js';
+
+/**
+ * Each Caf writes about its own signatures: its staff see the signatures and articles of the conventions
+ * of their Caf (agents limited to some conventions see those); platform administrators see all.
+ */
+export const newsScopeOf = (principal: Principal | null): ConventionScope => scopeOf(principal, CAF_ROLES);
 
 function nothingToAnnounce(input: NewsDraftInput): HttpError {
   if (input.from && input.to) {
@@ -33,19 +41,19 @@ function nothingToAnnounce(input: NewsDraftInput): HttpError {
 }
 
 /** Generates the article for a period or a set of signatures; refuses (422) when there is nothing to announce. */
-async function generate(db: Executor, input: NewsDraftInput): Promise<GeneratedDraft> {
-  const events = await signaturesToCover(db, input);
+async function generate(db: Executor, input: NewsDraftInput, scope: ConventionScope): Promise<GeneratedDraft> {
+  const events = await signaturesToCover(db, input, scope);
   if (events.length === 0) throw nothingToAnnounce(input);
   return generateDraft(await loadDraftFacts(db, events));
 }
 
-export async function draftNews(db: Executor, input: NewsDraftInput): Promise<NewsDraft> {
-  const draft = await generate(db, input);
+export async function draftNews(db: Executor, scope: ConventionScope, input: NewsDraftInput): Promise<NewsDraft> {
+  const draft = await generate(db, input, scope);
   return { ...draft, markdown: draftMarkdown(draft) };
 }
 
-export async function listSignatureChoices(db: Executor): Promise<NewsSignatureChoice[]> {
-  return (await repo.signatureChoices(db, 200)).map((r) => ({
+export async function listSignatureChoices(db: Executor, scope: ConventionScope): Promise<NewsSignatureChoice[]> {
+  return (await repo.signatureChoices(db, 200, scope)).map((r) => ({
     id: r.id,
     date: r.date,
     place: r.place,
@@ -55,13 +63,14 @@ export async function listSignatureChoices(db: Executor): Promise<NewsSignatureC
   }));
 }
 
-export async function listNews(db: Executor, status?: NewsStatus): Promise<NewsSummary[]> {
-  return (await repo.listNewsItems(db, status)).map(presentNewsSummary);
+export async function listNews(db: Executor, scope: ConventionScope, status?: NewsStatus): Promise<NewsSummary[]> {
+  return (await repo.listNewsItems(db, scope, status)).map(presentNewsSummary);
 }
 
-export async function getNewsItem(db: Executor, id: number): Promise<NewsItem> {
+/** An article outside the caller's scope is answered as missing, like a convention outside it. */
+export async function getNewsItem(db: Executor, id: number, scope?: ConventionScope): Promise<NewsItem> {
   const row = await repo.findNewsItemRow(db, id);
-  if (!row) throw notFound('Article');
+  if (!row || (scope && !(await repo.isNewsItemInScope(db, id, scope)))) throw notFound('Article');
   return presentNewsItem(row, await repo.coverageOf(db, [id]));
 }
 
@@ -72,7 +81,7 @@ const coverageOfDraft = (draft: GeneratedDraft, events: { id: number; convention
 
 export async function createNewsItem(ctx: ServiceContext, input: NewsDraftInput): Promise<NewsItem> {
   return ctx.db.transaction().execute(async (trx) => {
-    const events = await signaturesToCover(trx, input);
+    const events = await signaturesToCover(trx, input, newsScopeOf(principalOf(ctx)));
     if (events.length === 0) throw nothingToAnnounce(input);
     const draft = generateDraft(await loadDraftFacts(trx, events));
     const slug = slugFor(draft.title, draft.firstDate.slice(0, 4));
@@ -104,7 +113,7 @@ export async function createNewsItem(ctx: ServiceContext, input: NewsDraftInput)
 
 export async function updateNewsItem(ctx: ServiceContext, id: number, input: NewsUpdateInput): Promise<NewsItem> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await getNewsItem(trx, id);
+    const before = await getNewsItem(trx, id, newsScopeOf(principalOf(ctx)));
     if (before.version !== input.version) throw staleVersion(before);
     if (before.status === 'archive') throw businessRule('Un article archivé ne se modifie pas : repassez-le d’abord en brouillon.', 'status');
     const ok = await repo.updateNewsItem(trx, id, input.version, {
@@ -124,7 +133,7 @@ export async function updateNewsItem(ctx: ServiceContext, id: number, input: New
 export async function regenerateNewsItem(ctx: ServiceContext, id: number, input: NewsRegenerateInput): Promise<NewsItem> {
   return ctx.db.transaction().execute(async (trx) => {
     const row = await repo.findNewsItemRow(trx, id);
-    if (!row) throw notFound('Article');
+    if (!row || !(await repo.isNewsItemInScope(trx, id, newsScopeOf(principalOf(ctx))))) throw notFound('Article');
     const before = presentNewsItem(row, await repo.coverageOf(trx, [id]));
     if (row.version !== input.version) throw staleVersion(before);
     if (row.status !== 'brouillon') throw businessRule('Seul un brouillon peut être régénéré : repassez l’article en brouillon d’abord.', 'status');
@@ -141,7 +150,7 @@ export async function regenerateNewsItem(ctx: ServiceContext, id: number, input:
       ? { from: row.period_from, to: row.period_to }
       : { signatureEventIds: before.signatures.map((s) => s.signatureEventId) };
     if (source.signatureEventIds?.length === 0) throw nothingToAnnounce(source);
-    const events = await signaturesToCover(trx, source);
+    const events = await signaturesToCover(trx, source, await repo.cafScopeOfNewsItem(trx, id));
     if (events.length === 0) throw nothingToAnnounce(source);
     const draft = generateDraft(await loadDraftFacts(trx, events));
     const ok = await repo.updateNewsItem(trx, id, input.version, {
@@ -162,7 +171,7 @@ export async function regenerateNewsItem(ctx: ServiceContext, id: number, input:
 
 export async function changeNewsStatus(ctx: ServiceContext, id: number, input: NewsStatusInput): Promise<NewsItem> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await getNewsItem(trx, id);
+    const before = await getNewsItem(trx, id, newsScopeOf(principalOf(ctx)));
     if (before.version !== input.version) throw staleVersion(before);
     const problem = newsTransitionProblem(before.status, input.status);
     if (problem) throw businessRule(problem, 'status');

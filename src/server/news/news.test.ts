@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/helpers/databases.js';
-import { createTestApp, snapshotCounts, type TestApp } from '../../../test/helpers/app.js';
+import { createTestApp, createUser, signIn, snapshotCounts, type TestApp } from '../../../test/helpers/app.js';
 import type { ConventionDetail } from '../../shared/api/conventions.js';
 import type { ErrorResponse } from '../../shared/api/common.js';
 import type { NewsDraft, NewsItem, PublicConvention, PublicNewsArticle, PublicNewsSummary } from '../../shared/api/news.js';
@@ -212,5 +212,40 @@ describe.each(ENGINES)('partner news (%s)', (engine) => {
     const list = await t.request<{ items: { id: number; status: string }[] }>({ method: 'GET', url: '/api/v1/conventions?status=redaction' });
     const hidden = await t.request<ErrorResponse>({ method: 'GET', url: `/api/v1/public/conventions/${list.body.items[0]!.id}` });
     expect(hidden.status).toBe(404);
+  });
+
+  it('keeps each Caf’s newsroom to its own signatures and articles', async () => {
+    const password = 'Redaction-Caf-2026!';
+    const organisations = await t.request<{ id: number; kind: string }[]>({ method: 'GET', url: '/api/v1/organisations?limit=200' });
+    const ownCafId = organisations.body.find((o) => o.kind === 'caf')!.id;
+    const otherCaf = await t.request<{ id: number }>({ method: 'POST', url: '/api/v1/organisations', payload: { kind: 'caf', name: 'Caf du Val-d’Oise', departementCode: '95' } });
+    await createUser(t.database, { email: 'redaction@caf92.example', password, memberships: [{ organisationId: ownCafId, role: 'caf_agent' }] });
+    await createUser(t.database, { email: 'redaction@caf95.example', password, memberships: [{ organisationId: otherCaf.body.id, role: 'caf_agent' }] });
+    const as = async (email: string) => {
+      const session = await signIn(t, email, password);
+      return { cookie: session.cookie, 'x-csrf-token': session.csrf };
+    };
+    const [own, other] = [await as('redaction@caf92.example'), await as('redaction@caf95.example')];
+    const created = await t.request<NewsItem>({ method: 'POST', url: '/api/v1/news', headers: own, payload: { from: '2023-03-01', to: '2023-03-31' } });
+    expect(created.status).toBe(201);
+
+    const ownChoices = await t.request<unknown[]>({ method: 'GET', url: '/api/v1/news/signature-events', headers: own });
+    expect(ownChoices.body.length).toBeGreaterThanOrEqual(3);
+    expect((await t.request<unknown[]>({ method: 'GET', url: '/api/v1/news/signature-events', headers: other })).body).toEqual([]);
+    expect((await t.request<{ id: number }[]>({ method: 'GET', url: '/api/v1/news', headers: own })).body.map((n) => n.id)).toContain(created.body.id);
+    expect((await t.request<unknown[]>({ method: 'GET', url: '/api/v1/news', headers: other })).body).toEqual([]);
+    expect((await t.request({ method: 'GET', url: `/api/v1/news/${created.body.id}`, headers: other })).status).toBe(404);
+    expect((await t.request({ method: 'GET', url: `/api/v1/news/${created.body.id}/export.docx`, headers: other })).status).toBe(404);
+
+    const before = await snapshotCounts(t.database);
+    const edit = await t.request({ method: 'PATCH', url: `/api/v1/news/${created.body.id}`, headers: other, payload: { title: 'Titre d’une autre Caf', version: 1 } });
+    expect(edit.status).toBe(404);
+    const elsewhere = await t.request<ErrorResponse>({ method: 'POST', url: '/api/v1/news', headers: other, payload: { from: '2023-03-01', to: '2023-03-31' } });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.error.message).toMatch(/Aucune CTG n’a été signée/);
+    const chosen = await t.request<ErrorResponse>({ method: 'POST', url: '/api/v1/news', headers: other, payload: { signatureEventIds: created.body.signatures.map((x) => x.signatureEventId) } });
+    expect(chosen.status).toBe(422);
+    expect(chosen.body.error.fields?.[0]?.path).toBe('signatureEventIds.0');
+    expect(await snapshotCounts(t.database)).toEqual(before);
   });
 });

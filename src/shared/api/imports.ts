@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, optionalText, shortLabel, themeCodeSchema } from './common.js';
+import { ORGANISATION_KINDS } from '../enums.js';
 import { conventionCreateInput } from './conventions.js';
 
 /** A stretch of the (normalized) source text that a field was read from. */
@@ -25,6 +26,9 @@ export const extractedConventionSchema = z.object({
     }),
   ),
   otherParties: z.array(z.string()),
+  otherPartyOrganisations: z
+    .array(z.object({ name: z.string(), kind: z.enum(['msa', 'departement', 'etat', 'autre']) }))
+    .describe('Les autres parties citées, avec leur nature (mêmes noms que otherParties)'),
   signatureDate: z.string().nullable().describe('YYYY-MM-DD ou YYYY-MM'),
   signatureDateInferred: z.boolean(),
   planned: z.boolean().describe('Signature annoncée au futur'),
@@ -88,6 +92,11 @@ export const importConfirmInput = z.object({
     .nullable()
     .optional(),
   actions: z.array(importActionInput).max(100).default([]),
+  otherParties: z
+    .array(z.object({ name: shortLabel(2, 200), kind: z.enum(ORGANISATION_KINDS) }))
+    .max(10)
+    .default([])
+    .describe('Autres organisations parties à la convention (MSA, département, État…), retrouvées par nom ou créées'),
   markSigned: z.boolean().default(false).describe('Passer la convention à « Signée » à la date de la signature'),
   sourceText: z.string().min(1).max(200_000),
   sourceName: optionalText(300),

@@ -16,6 +16,7 @@ import { HistorySection } from './HistorySection.js';
 import { PartiesSection } from './PartiesSection.js';
 import { PerimeterSection } from './PerimeterSection.js';
 import { SignaturesSection } from './SignaturesSection.js';
+import { SourceSection } from './SourceSection.js';
 import { StatusPanel } from './StatusPanel.js';
 
 export default function ConventionPage() {
@@ -102,6 +103,7 @@ function ConventionView({ convention }: { convention: ConventionDetail }) {
       <AxesSection convention={convention} />
       <ActionsSection convention={convention} />
       {!abilities.publicView && <HistorySection history={convention.statusHistory} />}
+      {!abilities.publicView && <SourceSection conventionId={convention.id} />}
     </>
   );
 }

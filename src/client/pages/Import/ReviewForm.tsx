@@ -146,10 +146,15 @@ export function ReviewForm({ draft, cafs, onConfirm, onCancel }: Props) {
       <Checkbox options={[{ label: 'La signature a eu lieu : passer la convention à « Signée » à cette date', nativeInputProps: register('markSigned') }]} />
       <SignatoriesFields form={form} />
       <ActionsFields form={form} draft={draft} />
-      {draft.otherParties.length > 0 && (
-        <p className="fr-text--sm">
-          Autres parties citées (à ajouter ensuite sur la fiche de la convention) : {draft.otherParties.join(', ')}.
-        </p>
+      {draft.otherPartyOrganisations.length > 0 && (
+        <Checkbox
+          legend="Autres parties signataires citées"
+          hintText="Cochées, elles deviennent parties à la convention : l’organisation déjà connue sous ce nom, sinon une nouvelle."
+          options={draft.otherPartyOrganisations.map((party, index) => ({
+            label: party.name,
+            nativeInputProps: register(`otherParties.${index}.include`),
+          }))}
+        />
       )}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
         <li>

@@ -10,6 +10,7 @@ import {
   type Territory,
 } from '../../../shared/api/index.js';
 import { normalizeForSearch, withDe } from '../../../shared/text.js';
+import { ORGANISATION_KINDS } from '../../../shared/enums.js';
 
 /** The review form: the shared create schemas, with the signature fields kept flat for the inputs. */
 export const reviewSchema = z
@@ -20,6 +21,7 @@ export const reviewSchema = z
     markSigned: z.boolean(),
     signatories: z.array(importSignatoryInput).max(30),
     actions: z.array(importActionInput).max(100),
+    otherParties: z.array(z.object({ name: z.string(), kind: z.enum(ORGANISATION_KINDS), include: z.boolean() })).max(10),
   })
   .refine((v) => !v.markSigned || v.signatureDate !== '', {
     path: ['signatureDate'],
@@ -72,6 +74,7 @@ export function draftToValues(draft: ExtractedConvention, cafs: Organisation[], 
       .filter((s) => s.name)
       .map((s) => ({ ...splitName(s.name!), capacity: s.capacity ?? '', organisation: s.organisation })),
     actions: draft.projects.map((p) => ({ title: p.title.slice(0, 300), description: p.description ?? '', themes: p.themes })),
+    otherParties: draft.otherPartyOrganisations.map((p) => ({ ...p, include: true })),
   };
 }
 
@@ -81,6 +84,7 @@ export function toConfirmInput(values: ReviewOutput, sourceText: string, sourceN
     convention: { ...values.convention, summary: values.convention.summary?.trim() ? values.convention.summary.trim() : null },
     signature: signed ? { date: values.signatureDate, place: values.place.trim() || null, signatories: values.signatories } : null,
     actions: values.actions.map((a) => ({ ...a, description: a.description?.trim() ? a.description.trim() : null })),
+    otherParties: values.otherParties.filter((p) => p.include).map(({ name, kind }) => ({ name, kind })),
     markSigned: signed && values.markSigned,
     sourceText,
     sourceName,
