@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { DatabaseHandle } from './platform/db/create-db.js';
 import type { AppConfig } from './platform/config.js';
-import { apiNotFound, registerErrorHandling } from './platform/http/error-handler.js';
+import { apiNotFound, frameworkErrorHandler, registerErrorHandling } from './platform/http/error-handler.js';
 import './platform/http/fastify-types.js';
 import { systemRoutes } from './platform/http/system.routes.js';
 import { territoriesRoutes } from './territories/territories.routes.js';
@@ -53,6 +53,7 @@ import { JobWorker } from './platform/jobs/worker.js';
 import { JOB_HANDLERS } from './job-handlers.js';
 import { governanceRoutes } from './governance/governance.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
 
 z.config(z.locales.fr());
 
@@ -102,12 +103,15 @@ export interface BuildAppOptions {
 
 /** Request bodies above this are refused with 413; field limits inside catch long texts first. */
 const BODY_LIMIT = 2 * 1024 * 1024;
+/** A client has this long to send its whole request (slow senders cannot hold a socket forever). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export async function buildApp({ database, config, logger = true, mailer }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
-    requestTimeout: 30_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -120,7 +124,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   app.decorate('jobs', new JobWorker({
     db: database.db, dialect: database.dialect, mailer: app.mailer, config, handlers: JOB_HANDLERS, log: (line) => app.log.warn(line),
   }));
-  // Registered before the caller's own hooks (e.g. closing the database): jobs in flight finish first.
+  // Jobs in flight finish on close; whoever owns the database closes it after app.close() resolves (main.ts).
   app.addHook('onClose', async () => app.jobs.stop());
   registerErrorHandling(app);
   await app.register(cookie);
@@ -129,6 +133,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   registerConventionGuards(app);
   registerExportLog(app);
   registerResponseCache(app);
+  registerIdempotency(app);
 
   await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {

@@ -13,7 +13,6 @@ export async function startServer(config: AppConfig = loadConfig(), options: { d
   const prepared = await prepareDatabase(database, { loadDemoIfEmpty: options.demo ?? true });
   const admin = await ensurePlatformAdmin(database.db);
   const app = await buildApp({ database, config });
-  app.addHook('onClose', async () => database.close());
   await app.listen({ port: config.port, host: config.host });
   await scheduleScan(database.db);
   app.jobs.start(config.jobPollMs);
@@ -22,8 +21,13 @@ export async function startServer(config: AppConfig = loadConfig(), options: { d
     // Printed once, on purpose outside the structured log: nothing stores this password in clear.
     console.log(`\nCompte administrateur créé — identifiant : ${admin.email} — mot de passe : ${admin.password}\n(affiché une seule fois ; changez-le après la première connexion)\n`);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void app.close().then(() => process.exit(0)));
-  }
+  // The database closes after app.close() has drained requests and jobs: as an onClose hook it ran
+  // before the job worker's own hook, and a job in flight could not record that it was done.
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown());
   return app;
 }

@@ -43,19 +43,20 @@ async function dropDatabase(name: string): Promise<void> {
   await adminQuery(`drop database if exists ${name} with (force)`);
 }
 
-/** A fresh, empty, migrated database of the given engine; `drop()` removes it. */
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+/** A fresh, empty database of the given engine, migrated unless told otherwise; `drop()` removes it. */
+export async function createTestDatabase(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   const name = `pilote_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (engine === 'sqlite') {
     const handle = createDb({ sqlitePath: ':memory:' });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return { ...handle, engine, url: ':memory:', drop: () => handle.close() };
   }
   await adminQuery(`create database ${name}`);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   const handle = createDb({ databaseUrl: url.toString() });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     engine,

@@ -11,19 +11,30 @@ export interface ReceivedMail {
 export interface TestSmtp {
   url: string;
   messages: ReceivedMail[];
+  /** Messages whose data started to arrive (accepted or not yet). */
+  receiving(): number;
   /** Waits for the n-th message (1-based) to arrive. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps what it receives, parsed. */
-export async function startTestSmtp(): Promise<TestSmtp> {
+/**
+ * A real SMTP server on loopback that keeps what it receives, parsed; `delayMs` holds each message that
+ * long before accepting it (a slow mail relay).
+ */
+export async function startTestSmtp(options: { delayMs?: number } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  let receiving = 0;
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
+      receiving++;
       simpleParser(stream)
+        .then(async (mail) => {
+          if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+          return mail;
+        })
         .then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
           const attachments = mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') }));
@@ -39,6 +50,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    receiving: () => receiving,
     async waitFor(count, timeoutMs = 5000) {
       const start = Date.now();
       while (messages.length < count) {

@@ -42,8 +42,12 @@ export async function deleteValue(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('indicator_value').where('id', '=', id).execute();
 }
 
-export async function touchIndicator(db: Executor, id: number, now: string): Promise<void> {
-  await db.updateTable('indicator').set({ updated_at: now }).where('id', '=', id).execute();
+/** A value added or removed is a new version of the indicator; false if `expectedVersion` is stale. */
+export async function touchIndicator(db: Executor, id: number, now: string, expectedVersion?: number): Promise<boolean> {
+  let query = db.updateTable('indicator').set((eb) => ({ updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Removes an indicator and its values, if it still has this version. */

@@ -113,7 +113,10 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
     const before = await getIndicator(trx, indicatorId);
     await requireEditorOfAction(trx, principalOf(ctx), before.conventionId, before.actionId);
     await requireUnlockedValue(trx, before.conventionId, input.date);
+    if (input.version !== undefined && before.version !== input.version) throw staleVersion(before);
     const now = nowIso();
+    // Version first: on PostgreSQL the row lock makes a concurrent entry wait, then see the new version.
+    if (!(await repo.touchIndicator(trx, indicatorId, now, input.version))) throw staleVersion(await getIndicator(trx, indicatorId));
     await repo.insertValue(trx, {
       indicator_id: indicatorId,
       date: input.date,
@@ -122,7 +125,6 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
       comment: input.comment ?? null,
       created_at: now,
     });
-    await repo.touchIndicator(trx, indicatorId, now);
     await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, indicatorId);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: indicatorId, operation: 'update', before, after, origin: ctx.origin });

@@ -79,6 +79,8 @@ export const indicatorValueInput = z.object({
   value: measure,
   source: optionalText(300),
   comment: optionalText(2000),
+  /** The indicator's version the value was entered against: two people entering at once get a 409. */
+  version: versionSchema.optional(),
 });
 export type IndicatorValueInput = z.infer<typeof indicatorValueInput>;
 

@@ -24,7 +24,7 @@ export function ValueForm({ indicator }: { indicator: Indicator }) {
   const submit = handleSubmit(async (values) => {
     clearServerError();
     try {
-      await addValue.mutateAsync({ indicatorId: indicator.id, input: { ...values, source: values.source || null, comment: values.comment || null } });
+      await addValue.mutateAsync({ indicatorId: indicator.id, input: { ...values, source: values.source || null, comment: values.comment || null, version: indicator.version } });
       reset();
     } catch (error) {
       handleServerError(error);

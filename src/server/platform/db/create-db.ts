@@ -56,7 +56,8 @@ function withStatementCache(sqlite: SQLite.Database) {
 }
 
 function createPostgres(connectionString: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // A server that does not answer (host down rather than refusing) must give a quick 503, not a hung request.
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle connection cut by the server (restart, failover) must not crash the process: the pool
   // drops it and the next query opens a new one.
   pool.on('error', (error) => console.error(`PostgreSQL : connexion inactive perdue (${error.message})`));

@@ -645,6 +645,20 @@ export interface WebhookAttemptTable {
   error: string | null;
 }
 
+/** A creating request's idempotency key, per caller, with the response to replay. */
+export interface IdempotencyKeyTable {
+  /** "user:12", "token:3" */
+  principal: string;
+  key: string;
+  /** sha256 of method, path and body: the same key with another request is refused */
+  request_hash: string;
+  /** pending while the first request runs, then done */
+  status: 'pending' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   territory: TerritoryTable;
   territory_member: TerritoryMemberTable;
@@ -688,6 +702,7 @@ export interface Database {
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
   data_version: DataVersionTable;
+  idempotency_key: IdempotencyKeyTable;
   calendar_feed: CalendarFeedTable;
   webhook: WebhookTable;
   webhook_delivery: WebhookDeliveryTable;

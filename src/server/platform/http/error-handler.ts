@@ -29,6 +29,7 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string; message: 
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Type de contenu non pris en charge : envoyez du JSON (application/json).' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_request', message: 'La longueur annoncée du corps de la requête est incorrecte.' },
   FST_ERR_BAD_URL: { status: 400, code: 'invalid_request', message: 'Adresse de requête invalide.' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'uri_too_long', message: 'Un paramètre de l’adresse est trop long (100 caractères au plus).' },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, code: 'invalid_request', message: 'Requête invalide.' },
 };
 
@@ -41,6 +42,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
 }
 
+/** Busboy's messages for a multipart body cut short or garbled: the client's upload, not the server, is at fault. */
+const BROKEN_MULTIPART = /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/;
+
 function toBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (error instanceof HttpError) {
     const { code, message, fields, current } = error;
@@ -49,6 +53,10 @@ function toBody(error: FastifyError): { status: number; body: ErrorBody } {
   if (hasZodFastifySchemaValidationErrors(error)) return { status: 400, body: validationBody(error) };
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { status: known.status, body: { error: { code: known.code, message: known.message } } };
+  if (!error.code && BROKEN_MULTIPART.test(error.message)) {
+    const message = 'le formulaire envoyé (multipart/form-data) est incomplet ou illisible : renvoyez le fichier.';
+    return { status: 400, body: { error: { code: 'invalid_multipart', message: `« fichier » : ${message}`, fields: [{ path: 'file', message }] } } };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
@@ -71,6 +79,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status === 503) void reply.header('retry-after', '5');
     return reply.status(status).send(body);
   });
+}
+
+/**
+ * Errors the router raises before any route or hook runs (malformed URL, over-long path parameter):
+ * without this they would get Fastify's own English body.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toBody(error);
+  void reply.status(status).send(body);
 }
 
 export function apiNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -35,6 +35,11 @@ export const businessRule = (message: string, path?: string): HttpError =>
 
 const FIELD_LABELS: Record<string, string> = {
   currentPassword: 'mot de passe actuel',
+  password: 'mot de passe',
+  email: 'adresse électronique',
+  displayName: 'nom affiché',
+  effectiveDate: 'date d’effet',
+  active: 'actif',
   newPassword: 'nouveau mot de passe',
   role: 'rôle',
   userId: 'compte',

@@ -11,6 +11,7 @@ import * as office from './20261128230000_office.js';
 import * as jobs from './20261129000000_jobs.js';
 import * as governance from './20261129010000_governance.js';
 import * as scale from './20261129020000_scale.js';
+import * as idempotency from './20261129030000_idempotency.js';
 import * as calendarFeeds from './20261129040000_calendar_feeds.js';
 import * as webhooks from './20261129041000_webhooks.js';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '20261129000000_jobs': jobs,
   '20261129010000_governance': governance,
   '20261129020000_scale': scale,
+  '20261129030000_idempotency': idempotency,
   '20261129040000_calendar_feeds': calendarFeeds,
   '20261129041000_webhooks': webhooks,
 };
