@@ -180,5 +180,5 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
       expect(path).toMatch(/^\/api\/v1\//);
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 300_000); // every route × 6 roles × 2 territories: a few hundred real requests
 });
