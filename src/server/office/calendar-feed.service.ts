@@ -60,9 +60,12 @@ async function principalOfFeed(db: Db, token: string): Promise<Extract<Principal
   };
 }
 
+const oneYearBefore = (day: string): string => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
+
 /**
  * The person's calendar: signatures and ends of the conventions they may see, end dates of the
- * actions they pilot (still open) and the dates of the draft reviews they may validate.
+ * actions they pilot (still open), the dates of the draft reviews they may validate, and the governance
+ * meetings of their conventions from a year ago on.
  */
 export async function personFeed(db: Db, token: string, host: string): Promise<{ ics: string; principal: Principal }> {
   const principal = await principalOfFeed(db, token);
@@ -75,6 +78,7 @@ export async function personFeed(db: Db, token: string, host: string): Promise<{
     conventions: await repo.openConventionsInScope(db, scope),
     actions: followUp.actions.filter((a) => a.endDate && a.status !== 'realisee' && a.status !== 'abandonnee'),
     reviews: followUp.reviews,
+    meetings: await repo.meetingsInScope(db, scope, oneYearBefore(today)),
   };
   await repo.markFeedUsed(db, principal.userId, nowIso());
   return { ics: personCalendar(items, host), principal };

@@ -45,6 +45,13 @@ describe.each(ENGINES)('personal calendar feed (%s)', (engine) => {
     expect(piloted.status).toBe(200);
     const review = await t.request({ method: 'POST', url: `/api/v1/conventions/${mine[0]!.id}/reviews`, payload: { kind: 'annual', year: mine[0]!.startYear, snapshotDate: `${mine[0]!.startYear}-12-31` } });
     expect(review.status).toBe(201);
+    // A COPIL of one of the person's conventions, and one of the other Caf's.
+    for (const convention of [mine[0]!, elsewhere]) {
+      const body = await t.request<{ id: number }>({ method: 'POST', url: `/api/v1/conventions/${convention.id}/bodies`, payload: { kind: 'copil', name: `COPIL ${convention.id}`, frequency: 'annuelle' } });
+      expect(body.status).toBe(201);
+      const meeting = await t.request({ method: 'POST', url: `/api/v1/conventions/${convention.id}/meetings`, payload: { bodyId: body.body.id, startsAt: '2027-03-11T14:30', durationMinutes: 90, place: 'Salle du conseil' } });
+      expect(meeting.status).toBe(201);
+    }
   });
   afterAll(async () => t.close());
 
@@ -71,6 +78,10 @@ describe.each(ENGINES)('personal calendar feed (%s)', (engine) => {
     expect(feed.text).toContain(`SUMMARY:Fin prévue — ${mine[0]!.actions[0]!.title}`);
     expect(feed.text).toContain('DTSTART;VALUE=DATE:20270630');
     expect(feed.text).toContain(`SUMMARY:Bilan annuel ${mine[0]!.startYear} à valider — ${mine[0]!.title}`);
+    expect(feed.text).toContain(`SUMMARY:COPIL ${mine[0]!.id} — ${mine[0]!.title}`);
+    expect(feed.text).toContain('DTSTART:20270311T143000');
+    expect(feed.text).toContain('LOCATION:Salle du conseil');
+    expect(feed.text).not.toContain(`COPIL ${elsewhere.id}`);
     expect(feed.text).not.toContain(elsewhere.title);
     expect((await asUser<CalendarFeed>('GET', '/api/v1/me/calendar-feed')).body.lastUsedAt).not.toBeNull();
     const logged = await t.database.db.selectFrom('security_event').select('details_json').where('event', '=', 'export').execute();

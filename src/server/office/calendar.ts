@@ -3,6 +3,7 @@ import type { ConventionDetail } from '../../shared/api/conventions.js';
 import { HttpError } from '../platform/http/errors.js';
 import type { MyFollowUp } from '../../shared/api/my-follow-up.js';
 import { REVIEW_KIND_LABELS, type ReviewKind } from '../../shared/plan.js';
+import type { MeetingEventRow } from './calendar-feed.repository.js';
 
 const dateArray = (iso: string): DateArray => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -40,12 +41,32 @@ const calendarOf = (events: EventAttributes[], calName: string): string => {
   return value;
 };
 
+/** A meeting at its local time (floating: 14 h 30 stays 14 h 30 in every calendar). */
+function meetingEvent(m: MeetingEventRow, host: string): EventAttributes {
+  const [date, time] = m.starts_at.split('T') as [string, string];
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  return {
+    uid: `reunion-${m.id}@${host}`,
+    start: [...dateArray(date), h, min] as DateArray,
+    startInputType: 'local',
+    startOutputType: 'local',
+    duration: { minutes: m.duration_minutes },
+    title: `${m.body_name} — ${m.convention_title}`,
+    description: m.visio_url ? `Visioconférence : ${m.visio_url}` : 'Réunion de gouvernance de la convention.',
+    ...(m.place ? { location: m.place } : {}),
+    ...(m.visio_url ? { url: m.visio_url } : {}),
+    status: 'CONFIRMED',
+    productId: 'pilote-ctg',
+  };
+}
+
 export interface PersonCalendarItems {
   owner: string;
   signatures: { id: number; date: string; place: string | null; kind: string; description: string | null; convention_title: string }[];
   conventions: { id: number; title: string; end_year: number }[];
   actions: MyFollowUp['actions'];
   reviews: MyFollowUp['reviews'];
+  meetings: MeetingEventRow[];
 }
 
 /** A person's calendar: signatures and ends of the conventions they see, their actions' end dates, reviews to validate. */
@@ -59,12 +80,13 @@ export function personCalendar(items: PersonCalendarItems, host: string): string
     ...items.reviews.map((r) =>
       dayEvent(`bilan-${r.id}@${host}`, r.snapshotDate, `${REVIEW_KIND_LABELS[r.kind as ReviewKind] ?? 'Bilan'} ${r.year} à valider — ${r.conventionTitle}`, 'Date d’arrêt du bilan en brouillon.'),
     ),
+    ...items.meetings.map((m) => meetingEvent(m, host)),
   ];
   return calendarOf(events, `Pilote CTG — ${items.owner}`);
 }
 
-/** The calendar of a convention: its signatures (convention and amendments) and its end date. */
-export function conventionCalendar(c: ConventionDetail, host: string): string {
+/** The calendar of a convention: its signatures (convention and amendments), its meetings and its end date. */
+export function conventionCalendar(c: ConventionDetail, host: string, meetings: MeetingEventRow[] = []): string {
   const events: EventAttributes[] = c.signatureEvents.map((e) =>
     dayEvent(
       `signature-${e.id}@${host}`,
@@ -74,6 +96,7 @@ export function conventionCalendar(c: ConventionDetail, host: string): string {
       e.place,
     ),
   );
+  events.push(...meetings.map((m) => meetingEvent(m, host)));
   events.push(dayEvent(`echeance-${c.id}@${host}`, `${c.endYear}-12-31`, `Échéance — ${c.title}`, 'Dernier jour de la convention : l’évaluation finale prépare son renouvellement.'));
   return calendarOf(events, c.title);
 }

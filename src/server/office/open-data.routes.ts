@@ -5,6 +5,7 @@ import { principalOf } from '../accounts/access.js';
 import { getConventionDetail } from '../conventions/conventions.queries.js';
 import { contextOf } from '../platform/http/fastify-types.js';
 import { conventionCalendar } from './calendar.js';
+import { meetingsOfConvention } from './calendar-feed.repository.js';
 import { OPEN_DATA_SETS, tableSchema } from './open-data.js';
 import { openDataCsv, openDataJson } from './open-data.service.js';
 import { fileSlug, logExport } from './plan-export.service.js';
@@ -34,12 +35,14 @@ export const openDataRoutes: FastifyPluginAsyncZod = async (app) => {
     '/conventions/:id/calendar.ics',
     {
       config: { convention: { of: 'convention', ability: 'read' } },
-      schema: { tags, summary: 'Calendrier (iCalendar) des signatures et de l’échéance d’une convention', params: idParamsSchema },
+      schema: { tags, summary: 'Calendrier (iCalendar) des signatures, des réunions de gouvernance et de l’échéance d’une convention', params: idParamsSchema },
     },
     async (request, reply) => {
       const ctx = contextOf(app, request);
       const convention = await getConventionDetail(app.db, request.params.id, principalOf(ctx));
-      const ics = conventionCalendar(convention, new URL(app.config.publicUrl).hostname || 'pilote-ctg');
+      // Meetings are internal: the public view of a signed convention shows its signatures and end only.
+      const meetings = convention.abilities.publicView ? [] : await meetingsOfConvention(app.db, convention.id);
+      const ics = conventionCalendar(convention, new URL(app.config.publicUrl).hostname || 'pilote-ctg', meetings);
       await logExport(ctx, { format: 'ics', what: 'calendrier', conventionId: convention.id });
       return reply
         .type('text/calendar; charset=utf-8')

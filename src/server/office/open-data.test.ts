@@ -110,4 +110,19 @@ describe.each(ENGINES)('open data and calendars (%s)', (engine) => {
     expect(text).toContain(`DTSTART;VALUE=DATE:${c.endYear}1231`);
     expect((await anonymous(`/api/v1/conventions/${draftId}/calendar.ics`)).status).toBe(404);
   });
+
+  it('adds the governance meetings for those who follow the convention, never in the public calendar', async () => {
+    const c = (await t.request<ConventionDetail>({ method: 'GET', url: `/api/v1/conventions/${signed[0]!.id}` })).body;
+    const body = await t.request<{ id: number }>({ method: 'POST', url: `/api/v1/conventions/${c.id}/bodies`, payload: { kind: 'copil', name: 'Comité de pilotage', frequency: 'semestrielle' } });
+    const meeting = await t.request({ method: 'POST', url: `/api/v1/conventions/${c.id}/meetings`, payload: { bodyId: body.body.id, startsAt: '2026-12-03T09:30', durationMinutes: 120, visioUrl: 'https://visio.example.org/copil' } });
+    expect(meeting.status).toBe(201);
+    const internal = await t.app.inject({ method: 'GET', url: `/api/v1/conventions/${c.id}/calendar.ics`, headers: t.adminHeaders });
+    const text = internal.body.replace(/\r\n[ \t]/g, '');
+    expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(c.signatureEvents.length + 2);
+    expect(text).toContain(`SUMMARY:Comité de pilotage — ${c.title}`);
+    expect(text).toContain('DTSTART:20261203T093000');
+    expect(text).toContain('URL:https://visio.example.org/copil');
+    const publicText = (await anonymous(`/api/v1/conventions/${c.id}/calendar.ics`)).text;
+    expect(publicText).not.toContain('Comité de pilotage');
+  });
 });
