@@ -108,7 +108,7 @@ function scenarioTable(report: BenchReport): string[] {
 export function markdown(report: BenchReport): string {
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
   const generation = (run: EngineRun) =>
-    `${run.engine} : ${run.generation.cafs} Caf, ${run.generation.conventions} conventions, ${run.generation.actions} actions, ${run.generation.indicatorValues} valeurs d’indicateurs, ${run.generation.notes} notes, ${run.generation.users} comptes, ${run.generation.historyRecords} entrées d’historique`;
+    `${run.engine} : ${run.generation.cafs} Caf, ${run.generation.conventions} conventions, ${run.generation.actions} actions, ${run.generation.indicatorValues} valeurs d’indicateurs, ${run.generation.notes} notes, ${run.generation.users} comptes, ${run.generation.historyRecords} entrées d’historique, ${run.generation.meetings ?? 0} réunions`;
   return [
     `### Banc d’essai du ${report.date.slice(0, 16).replace('T', ' à ')} UTC`,
     '',

@@ -28,7 +28,7 @@ export function registerGenerateCommand(program: Command): void {
         progress.stop();
         console.log(
           `${result.cafs} Caf, ${result.conventions} conventions, ${result.actions} actions, ${result.indicatorValues} valeurs d’indicateurs, ` +
-            `${result.notes} notes, ${result.users} comptes, ${result.historyRecords} entrées d’historique en ${result.seconds.toFixed(1)} s.`,
+            `${result.notes} notes, ${result.users} comptes, ${result.historyRecords} entrées d’historique, ${result.meetings} réunions en ${result.seconds.toFixed(1)} s.`,
         );
       });
     });

@@ -26,10 +26,14 @@ describe.each(ENGINES)('synthetic dataset (%s)', (engine) => {
 
   it('is the same for the same seed, follows the rules, and leaves the database usable', async () => {
     const result = await generateDataset(first.db, { scale: 'caf', departement: '92', seed: 7, conventionsPerCaf: 6, actionsPerConvention: 5 });
-    expect(result).toMatchObject({ cafs: 1, conventions: 6, actions: 30, indicatorValues: 120, notes: 12, users: 50, historyRecords: 390 });
+    expect(result).toMatchObject({ cafs: 1, conventions: 6, actions: 30, indicatorValues: 120, notes: 12, users: 50, historyRecords: 390, meetings: 48 });
     const count = async (table: 'app_user' | 'membership' | 'audit_event' | 'action_note') =>
       Number((await first.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     expect([await count('app_user'), await count('membership'), await count('audit_event'), await count('action_note')]).toEqual([50, 50, 390, 12]);
+    const meetings = await first.db.selectFrom('meeting').select(['status', 'starts_at', 'minutes']).execute();
+    expect(meetings).toHaveLength(48);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(meetings.every((m) => (m.starts_at.slice(0, 10) < today) === (m.status === 'validee' && m.minutes !== null))).toBe(true);
     const history = await first.db.selectFrom('audit_event').select(['actor', 'operation', 'at']).where('entity_type', '=', 'action').orderBy('id').limit(2).execute();
     expect(history.map((h) => h.operation)).toEqual(['create', 'update']);
     expect(history[0]!.actor).toMatch(/^\S+ \S+ <[a-z0-9.-]+-\d+@exemple\.fr>$/);

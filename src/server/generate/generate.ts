@@ -5,6 +5,7 @@ import { normalizeForSearch, withDe } from '../../shared/text.js';
 import { seededRandom, type Random } from './random.js';
 import { actionDescription, actionTitle, noteBody, THEME_CODES } from './texts.js';
 import { EVENTS_PER_ACTION, insertActionHistory, USERS_PER_CAF, userRows } from './people.js';
+import { governanceRows, MEETINGS_PER_CONVENTION } from './governance.js';
 
 export interface GenerateOptions {
   scale: 'national' | 'caf';
@@ -25,6 +26,7 @@ export interface GenerateResult {
   notes: number;
   users: number;
   historyRecords: number;
+  meetings: number;
   seconds: number;
 }
 
@@ -40,7 +42,7 @@ async function insertChunks<T extends keyof import('../platform/db/schema.js').D
   }
 }
 
-async function nextId(db: Executor, table: 'organisation' | 'convention' | 'action' | 'indicator' | 'signature_event' | 'app_user'): Promise<number> {
+async function nextId(db: Executor, table: 'organisation' | 'convention' | 'action' | 'indicator' | 'signature_event' | 'app_user' | 'governance_body'): Promise<number> {
   const row = await db.selectFrom(table).select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
 }
@@ -79,7 +81,7 @@ export async function generateDataset(db: Db, options: GenerateOptions): Promise
   if (isPostgres(db)) await sql`vacuum analyze`.execute(db);
   const cafs = departements.length;
   return {
-    cafs, conventions: total, actions, indicatorValues: values, notes, users: cafs * USERS_PER_CAF, historyRecords: actions * EVENTS_PER_ACTION,
+    cafs, conventions: total, actions, indicatorValues: values, notes, users: cafs * USERS_PER_CAF, historyRecords: actions * EVENTS_PER_ACTION, meetings: total * MEETINGS_PER_CONVENTION,
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -87,7 +89,7 @@ export async function generateDataset(db: Db, options: GenerateOptions): Promise
 /** Rows were inserted with their ids: PostgreSQL's identity sequences must move past them. */
 async function realignIdentities(db: Db): Promise<void> {
   if (!isPostgres(db)) return;
-  for (const table of ['organisation', 'convention', 'convention_status_change', 'party', 'signature_event', 'action', 'action_note', 'indicator', 'indicator_value', 'app_user', 'membership', 'audit_event']) {
+  for (const table of ['organisation', 'convention', 'convention_status_change', 'party', 'signature_event', 'action', 'action_note', 'indicator', 'indicator_value', 'app_user', 'membership', 'audit_event', 'governance_body', 'meeting']) {
     await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 1))`.execute(db);
   }
 }
@@ -112,7 +114,9 @@ async function generateCaf(
   let indicatorId = await nextId(db, 'indicator');
   let eventId = await nextId(db, 'signature_event');
   const firstActionId = actionId;
-  const rows = { convention: [] as object[], territory: [] as object[], theme: [] as object[], status: [] as object[], party: [] as object[], event: [] as object[], action: [] as object[], actionTheme: [] as object[], indicator: [] as object[], value: [] as object[], note: [] as object[] };
+  const governanceIds = { nextBodyId: await nextId(db, 'governance_body') };
+  const today = now.slice(0, 10);
+  const rows = { body: [] as object[], meeting: [] as object[], convention: [] as object[], territory: [] as object[], theme: [] as object[], status: [] as object[], party: [] as object[], event: [] as object[], action: [] as object[], actionTheme: [] as object[], indicator: [] as object[], value: [] as object[], note: [] as object[] };
   for (let n = 0; n < sizes.perCaf; n++) {
     const id = conventionId++;
     const useGroup = groups.length > 0 && random.chance(0.3);
@@ -122,6 +126,9 @@ async function generateCaf(
     const title = `Convention territoriale globale ${withDe(perimeter[0]!.name)} ${start}–${start + 4}`;
     rows.convention.push({ id, title, caf_id: cafId, status, start_year: start, end_year: start + 4, predecessor_id: null, summary: null, search_text: normalizeForSearch(`${title} ${departement.name} ${perimeter.map((t) => t.name).join(' ')}`), created_at: now, updated_at: now });
     perimeter.forEach((t, i) => rows.territory.push({ convention_id: id, territory_code: t.code, position: i + 1 }));
+    const governance = governanceRows(random, governanceIds, { id, startYear: start, placeName: perimeter[0]!.name }, today, now);
+    rows.body.push(...governance.bodies);
+    rows.meeting.push(...governance.meetings);
     const themes = [...new Set(Array.from({ length: 4 }, () => random.pick(THEME_CODES)))];
     themes.forEach((theme_code) => rows.theme.push({ convention_id: id, theme_code }));
     rows.status.push({ convention_id: id, from_status: null, to_status: status, effective_date: null, changed_at: now, comment: null, actor: 'générateur' });
@@ -173,6 +180,8 @@ async function generateCaf(
   await insertChunks(db, 'indicator', rows.indicator);
   await insertChunks(db, 'indicator_value', rows.value);
   await insertChunks(db, 'action_note', rows.note);
+  await insertChunks(db, 'governance_body', rows.body);
+  await insertChunks(db, 'meeting', rows.meeting);
   const firstUserId = await nextId(db, 'app_user');
   const partnerIds = organisations.slice(1).map((o) => (o as { id: number }).id);
   const people = userRows(random, { firstUserId, cafId, partnerIds, departementCode: departement.code }, now);
