@@ -278,7 +278,7 @@ export function reliabilityMarkdown(r: ReliabilityResults): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const results = await runReliabilityBench({ short: process.argv.includes('--short') });
+  const results = await runReliabilityBench({ short: process.argv.includes('--short') || process.env.BENCH_RELIABILITY === 'short' });
   mkdirSync('bench/results', { recursive: true });
   const base = `bench/results/reliability-${results.date}`;
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
