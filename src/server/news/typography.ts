@@ -17,17 +17,19 @@ export function frenchTypography(text: string): string {
 }
 
 function typesetLine(line: string): string {
-  // Keep a list marker's or a heading's own spacing at the start of the line.
-  const lead = /^(\s*(?:[-*+]|\d+\.|#{1,6})\s+)?/.exec(line)![0];
-  let body = line.slice(lead.length);
+  // Indentation is kept (nested lists); one space follows the marker. Only ordinary spaces end a
+  // marker: a no-break space after « 1. » belongs to the text (e.g. before »).
+  const marker = /^([ \t]*)((?:[-*+]|\d+\.|#{1,6})[ \t]+)?/.exec(line)!;
+  const lead = marker[2] ? `${marker[1]}${marker[2].trimEnd()} ` : '';
+  let body = line.slice(marker[2] ? marker[0].length : 0);
   body = body
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/[ \t]+$/g, '')
     .replace(/\.\.\./g, '…')
     // Straight apostrophe between letters → typographic apostrophe.
     .replace(/(\p{L})'(?=\p{L})/gu, '$1’')
-    // Straight double quotes around a phrase → guillemets.
-    .replace(/"([^"\n]+)"/g, '« $1 »')
+    // Straight double quotes around a phrase → guillemets, nested ones too (so that a second pass finds none).
+    .replace(/"([^"\n]*)"/g, (_m, inner: string) => `« ${inner} »`)
     // Guillemets: a narrow no-break space inside, whatever was there before.
     .replace(new RegExp(`«${SPACES}*`, 'g'), `«${NNBSP}`)
     .replace(new RegExp(`${SPACES}*»`, 'g'), `${NNBSP}»`)
