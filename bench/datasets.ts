@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { createDb, type DatabaseHandle, type DatabaseTarget } from '../src/server/platform/db/create-db.js';
 import { migrateToLatest } from '../src/server/platform/db/migrate.js';
+import { migrations } from '../src/server/platform/db/migrations/index.js';
 import { loadTerritories } from '../src/server/territories/territories.loader.js';
 import { ensureDefaultThemes } from '../src/server/themes/themes.service.js';
 import { generateDataset, type GenerateResult } from '../src/server/generate/generate.js';
@@ -32,7 +33,7 @@ export interface PreparedDataset {
   readToken: string;
   writeToken: string;
   /** How the database was generated, in this run or (`reused`) in an earlier one. */
-  generation: GenerateResult & { generatedAt: string };
+  generation: GenerateResult & { generatedAt: string; migrations?: string[] };
   reused: boolean;
 }
 
@@ -69,14 +70,16 @@ async function generate(handle: DatabaseHandle, engine: EngineName) {
       if (percent > last) process.stdout.write(`  génération ${engine} : ${(last = percent)} %\n`);
     },
   });
-  const generation = { ...result, generatedAt: new Date().toISOString() };
+  const generation = { ...result, generatedAt: new Date().toISOString(), migrations: Object.keys(migrations) };
   writeFileSync(markerPath(engine), JSON.stringify(generation, null, 2));
   return generation;
 }
 
 /** Reuses the database of an earlier run when its marker says it was fully generated. */
 export async function prepareDataset(engine: EngineName): Promise<PreparedDataset> {
-  const marker = existsSync(markerPath(engine)) && !FRESH ? (JSON.parse(readFileSync(markerPath(engine), 'utf8')) as PreparedDataset['generation']) : null;
+  const saved = existsSync(markerPath(engine)) && !FRESH ? (JSON.parse(readFileSync(markerPath(engine), 'utf8')) as PreparedDataset['generation']) : null;
+  // A database generated under other migrations (another branch, a migration since) is made again.
+  const marker = saved && saved.migrations?.join() === Object.keys(migrations).join() ? saved : null;
   if (!marker) {
     rmSync(markerPath(engine), { force: true });
     if (engine === 'sqlite') for (const suffix of ['', '-wal', '-shm']) rmSync(`${SQLITE_PATH}${suffix}`, { force: true });
