@@ -85,6 +85,7 @@ export async function createWebhook(ctx: ServiceContext, input: WebhookCreateInp
 }
 
 async function requireOwnWebhook(ctx: ServiceContext, id: number): Promise<Webhook> {
+  managedCafs(ctx.principal); // rights first: someone who manages no webhook learns nothing of their ids
   const webhook = await getWebhook(ctx.db, id);
   requireManages(ctx.principal, webhook.cafId);
   return webhook;
