@@ -55,28 +55,20 @@ export interface MeetingEventRow {
   convention_title: string;
 }
 
-/** Governance meetings of the conventions in scope, from `since` (a date) on. */
-export function meetingsInScope(db: Executor, scope: ConventionScope, since: string): Promise<MeetingEventRow[]> {
-  return db
+const meetingEvents = (db: Executor) =>
+  db
     .selectFrom('meeting as m')
     .innerJoin('governance_body as b', 'b.id', 'm.body_id')
     .innerJoin('convention as c', 'c.id', 'm.convention_id')
     .select(['m.id', 'm.starts_at', 'm.duration_minutes', 'm.place', 'm.visio_url', 'b.name as body_name', 'c.title as convention_title'])
-    .where(inScope(sql.ref('m.convention_id'), scope))
-    .where('m.starts_at', '>=', since)
-    .orderBy('m.starts_at')
-    .limit(2000)
-    .execute();
+    .orderBy('m.starts_at');
+
+/** Governance meetings of the conventions in scope, from `since` (a date) on. */
+export function meetingsInScope(db: Executor, scope: ConventionScope, since: string): Promise<MeetingEventRow[]> {
+  return meetingEvents(db).where(inScope(sql.ref('m.convention_id'), scope)).where('m.starts_at', '>=', since).limit(2000).execute();
 }
 
 /** Every governance meeting of one convention. */
 export function meetingsOfConvention(db: Executor, conventionId: number): Promise<MeetingEventRow[]> {
-  return db
-    .selectFrom('meeting as m')
-    .innerJoin('governance_body as b', 'b.id', 'm.body_id')
-    .innerJoin('convention as c', 'c.id', 'm.convention_id')
-    .select(['m.id', 'm.starts_at', 'm.duration_minutes', 'm.place', 'm.visio_url', 'b.name as body_name', 'c.title as convention_title'])
-    .where('m.convention_id', '=', conventionId)
-    .orderBy('m.starts_at')
-    .execute();
+  return meetingEvents(db).where('m.convention_id', '=', conventionId).execute();
 }

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { ServiceContext } from '../platform/context.js';
-import type { Principal } from '../accounts/principal.js';
 import { principalOf, requireConventionAccess } from '../accounts/access.js';
 import { listConventions } from '../conventions/conventions.queries.js';
 import { listActions, listActionsOfConventions } from '../plans/actions.service.js';
@@ -18,10 +17,9 @@ import { dateCell } from './plan-workbook.js';
 import type { ColumnDef } from './plan-sheets.js';
 import { logExport } from './plan-export.service.js';
 import { conventionTitleOf } from './office.repository.js';
-import { pagesOf, streamWorkbook, type Cell } from './streamed-workbook.js';
+import { itemsOf, streamWorkbook, type Cell } from './streamed-workbook.js';
 
 const PAGE = 200;
-const SYSTEM: Principal = { kind: 'token', tokenId: 0, name: 'système', isPlatformAdmin: true, memberships: [] };
 const c = (key: string, header: string, kind: ColumnDef['kind'], width: number): ColumnDef => ({ key, header, kind, width, note: '' });
 const themeLabelsOf = async (ctx: ServiceContext) => new Map((await listThemes(ctx.db)).map((t) => [t.code, t.label]));
 
@@ -44,19 +42,16 @@ export async function exportConventionsXlsx(ctx: ServiceContext, query: Omit<Con
   const principal = principalOf(ctx);
   const labels = await themeLabelsOf(ctx);
   await logExport(ctx, { format: 'xlsx', what: 'conventions', filters: query });
-  const pages = () => pagesOf<ConventionSummary>((cursor) => listConventions(ctx.db, principal, { ...query, limit: PAGE, cursor }));
   return streamWorkbook([
     {
       name: 'Conventions',
       columns: CONVENTION_COLUMNS,
       rows: async function* () {
-        for await (const page of pages()) {
-          for (const x of page) {
-            yield [
-              x.id, x.title, x.caf.name, x.territories.map((t) => t.name).join(', '), CONVENTION_STATUS_LABELS[x.status], x.startYear, x.endYear,
-              dateCell(x.firstSignatureDate), x.population, x.actionCount, x.themes.map((code) => labels.get(code) ?? code).join(' ; '),
-            ];
-          }
+        for await (const x of itemsOf<ConventionSummary>((cursor) => listConventions(ctx.db, principal, { ...query, limit: PAGE, cursor }))) {
+          yield [
+            x.id, x.title, x.caf.name, x.territories.map((t) => t.name).join(', '), CONVENTION_STATUS_LABELS[x.status], x.startYear, x.endYear,
+            dateCell(x.firstSignatureDate), x.population, x.actionCount, x.themes.map((code) => labels.get(code) ?? code).join(' ; '),
+          ];
         }
       },
     },
@@ -82,23 +77,20 @@ const sumEuros = (a: Action, pick: (l: Action['budgetLines'][number]) => number 
 
 /** The filtered action list (every convention the caller may see) as a streamed workbook. */
 export async function exportActionsXlsx(ctx: ServiceContext, query: ActionsExportQuery): Promise<Readable> {
-  const principal = ctx.principal ?? SYSTEM;
+  const principal = principalOf(ctx);
   const labels = await themeLabelsOf(ctx);
   await logExport(ctx, { format: 'xlsx', what: 'actions', conventionId: query.convention, filters: query });
-  const pages = () => pagesOf<Action>((cursor) => listActions(ctx.db, principal, { ...query, limit: PAGE, cursor }));
   return streamWorkbook([
     {
       name: 'Actions',
       columns: ACTION_LIST_COLUMNS,
       rows: async function* () {
-        for await (const page of pages()) {
-          for (const a of page) {
-            yield [
-              a.id, a.conventionId, a.title, a.themes.map((code) => labels.get(code) ?? code).join(' ; '), a.pilot, ACTION_STATUS_LABELS[a.status],
-              a.priority ? ACTION_PRIORITY_LABELS[a.priority] : null, a.progress, dateCell(a.startDate), dateCell(a.endDate),
-              sumEuros(a, (l) => l.plannedCents), sumEuros(a, (l) => l.actualCents),
-            ];
-          }
+        for await (const a of itemsOf<Action>((cursor) => listActions(ctx.db, principal, { ...query, limit: PAGE, cursor }))) {
+          yield [
+            a.id, a.conventionId, a.title, a.themes.map((code) => labels.get(code) ?? code).join(' ; '), a.pilot, ACTION_STATUS_LABELS[a.status],
+            a.priority ? ACTION_PRIORITY_LABELS[a.priority] : null, a.progress, dateCell(a.startDate), dateCell(a.endDate),
+            sumEuros(a, (l) => l.plannedCents), sumEuros(a, (l) => l.actualCents),
+          ];
         }
       },
     },
@@ -137,14 +129,13 @@ interface IndicatorBatch {
   indicators: Indicator[];
 }
 
-/** Conventions of the export: the one asked for (after an access check), or every one in scope. */
+/** Conventions of the export: the one asked for (access checked by the caller), or every one in scope. */
 async function* conventionsOf(ctx: ServiceContext, query: IndicatorsExportQuery): AsyncIterable<{ id: number; title: string }> {
   if (query.convention) {
-    await requireConventionAccess(ctx.db, principalOf(ctx), query.convention, 'read');
     yield { id: query.convention, title: (await conventionTitleOf(ctx.db, query.convention)) ?? '' };
     return;
   }
-  for await (const page of pagesOf<ConventionSummary>((cursor) => listConventions(ctx.db, principalOf(ctx), { caf: query.caf, limit: PAGE, cursor }))) yield* page;
+  yield* itemsOf<ConventionSummary>((cursor) => listConventions(ctx.db, principalOf(ctx), { caf: query.caf, limit: PAGE, cursor }));
 }
 
 /** One convention at a time: its indicators that match the filters, and the titles of their actions and axes. */

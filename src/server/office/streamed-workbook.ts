@@ -40,12 +40,12 @@ export function streamWorkbook(sheets: readonly StreamedSheet[]): Readable {
   return out;
 }
 
-/** Walks every page of a scoped list (the scope is applied in SQL by the list itself). */
-export async function* pagesOf<T>(fetch: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncIterable<T[]> {
+/** Every item of a scoped list, page after page (the scope is applied in SQL by the list itself). */
+export async function* itemsOf<T>(fetch: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncIterable<T> {
   let cursor: string | undefined;
   do {
     const page = await fetch(cursor);
-    yield page.items;
+    yield* page.items;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }

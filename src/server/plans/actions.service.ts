@@ -59,8 +59,9 @@ export const filterOf = (query: Pick<ActionListQuery, 'convention' | 'theme' | '
 });
 
 /** Actions across the conventions the caller may see; anonymous callers see highlighted actions of signed ones. */
-export async function listActions(db: Executor, principal: Principal, query: ActionListQuery): Promise<Page<Action>> {
-  const filter = { ...filterOf(query), scope: scopeOf(principal), highlightedOnly: principal.kind === 'anonymous' };
+/** No principal: the system (CLI, exports run internally), with every right. */
+export async function listActions(db: Executor, principal: Principal | null, query: ActionListQuery): Promise<Page<Action>> {
+  const filter = { ...filterOf(query), scope: scopeOf(principal), highlightedOnly: principal?.kind === 'anonymous' };
   const rows = await repo.listActions(db, { ...filter, afterId: query.cursor ? Number(query.cursor) : undefined, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   return {
