@@ -16,7 +16,8 @@ import { TOKEN_PREFIX } from '../src/server/accounts/api-tokens.service.js';
 export type EngineName = 'sqlite' | 'postgres';
 export const SQLITE_PATH = 'bench/tmp/national.sqlite';
 const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PG_DATABASE = 'pilote_bench_national';
+/** BENCH_PG_DATABASE lets two checkouts bench side by side without regenerating each other's database. */
+const PG_DATABASE = process.env.BENCH_PG_DATABASE ?? 'pilote_bench_national';
 const FRESH = process.env.BENCH_FRESH === '1';
 
 export const pgUrl = (): string => {

@@ -1,0 +1,54 @@
+/**
+ * Where the server spends its time on one scenario: starts it with --cpu-prof on the bench database of
+ * an engine, drives one path with autocannon, stops it and prints the heaviest functions and files.
+ *   npx tsx bench/profile.ts <path> [sqlite|postgres] [write]
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareDataset, type EngineName } from './datasets.js';
+import { actionUpdates, load, startProcess, stopProcess, waitFor } from './load.js';
+import { createDb } from '../src/server/platform/db/create-db.js';
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+
+const [path = '/api/v1/conventions/1200', engine = 'sqlite', mode = 'read'] = process.argv.slice(2) as [string, EngineName, string];
+const PORT = 3492;
+const dataset = await prepareDataset(engine);
+const dir = mkdtempSync(join(tmpdir(), 'pilote-profile-'));
+const env = engine === 'sqlite' ? { SQLITE_PATH: (dataset.target as { sqlitePath: string }).sqlitePath, DATABASE_URL: '' } : { DATABASE_URL: (dataset.target as { databaseUrl: string }).databaseUrl };
+const server = startProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bin/pilote-ctg.js', 'serve', '--no-demo'], { ...env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+const base = `http://127.0.0.1:${PORT}`;
+try {
+  await waitFor(`${base}/api/v1/health`);
+  let requests;
+  if (mode === 'write') {
+    const handle = createDb(dataset.target);
+    const actions = await handle.db.selectFrom('action').select(['id', 'version']).where('id', '>', 30_000).orderBy('id').limit(5_000).execute();
+    await handle.close();
+    requests = actionUpdates(actions, dataset.writeToken);
+  } else requests = [path];
+  const measure = await load(base, requests, { authorization: `Bearer ${dataset.readToken}` });
+  console.log(JSON.stringify(measure));
+} finally {
+  await stopProcess(server);
+}
+const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
+const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
+const self = new Map<number, number>();
+profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+const byFunction = new Map<string, number>();
+const byFile = new Map<string, number>();
+for (const node of profile.nodes) {
+  const time = self.get(node.id) ?? 0;
+  const where = node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(src|dist)\//, '$1/');
+  const name = `${node.callFrame.functionName || '(anonyme)'} ${where}:${node.callFrame.lineNumber}`;
+  byFunction.set(name, (byFunction.get(name) ?? 0) + time);
+  const fileKey = where.split('/').slice(0, where.startsWith('src') ? 99 : 1).join('/') || node.callFrame.functionName;
+  byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + time);
+}
+const top = (map: Map<string, number>, n: number) =>
+  [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`).join('\n');
+console.log(`\n-- fonctions (temps propre)\n${top(byFunction, 35)}\n\n-- fichiers ou paquets\n${top(byFile, 25)}`);
