@@ -4,7 +4,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -54,6 +53,7 @@ import { JOB_HANDLERS } from './job-handlers.js';
 import { governanceRoutes } from './governance/governance.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 
 z.config(z.locales.fr());
 
@@ -127,15 +127,18 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   // Jobs in flight finish on close; whoever owns the database closes it after app.close() resolves (main.ts).
   app.addHook('onClose', async () => app.jobs.stop());
   registerErrorHandling(app);
+  // First, so that every answer carries them, refusals by the hooks below included.
+  registerSecurityHeaders(app, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuthentication(app);
+  // Before the convention guards: a cached answer was computed for this caller, with these rights,
+  // under this data version, so the guard passed for it then and would pass again (ADR 0016).
+  registerResponseCache(app);
   registerConventionGuards(app);
   registerExportLog(app);
-  registerResponseCache(app);
   registerIdempotency(app);
 
-  await app.register(helmet, securityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { Executor, AppUserTable } from '../platform/db/schema.js';
 import { fromFlag } from '../platform/db/dialect.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import type { MembershipInfo, Role } from '../../shared/api/accounts.js';
 
 const userColumns = [
@@ -16,8 +17,8 @@ export type UserRow = Pick<AppUserTable, Exclude<(typeof userColumns)[number], '
 export const findUserByEmail = (db: Executor, email: string) =>
   db.selectFrom('app_user').select(userColumns).where('email', '=', email.toLowerCase()).executeTakeFirst() as Promise<UserRow | undefined>;
 
-export const findUserById = (db: Executor, id: number) =>
-  db.selectFrom('app_user').select(userColumns).where('id', '=', id).executeTakeFirst() as Promise<UserRow | undefined>;
+const userById = preparedQuery((db, parameter) => db.selectFrom('app_user').select(userColumns).where('id', '=', parameter('id')));
+export const findUserById = async (db: Executor, id: number) => (await userById(db, { id }))[0] as UserRow | undefined;
 
 export async function insertUser(
   db: Executor,
@@ -36,14 +37,17 @@ export async function updateUser(db: Executor, id: number, changes: Omit<Updatea
   await db.updateTable('app_user').set((eb) => ({ ...changes, version: eb('version', '+', 1) })).where('id', '=', id).execute();
 }
 
-export async function membershipsOf(db: Executor, userId: number): Promise<MembershipInfo[]> {
-  const rows = await db
+const membershipRows = preparedQuery((db, parameter) =>
+  db
     .selectFrom('membership as m')
     .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
     .select(['m.organisation_id', 'o.name', 'o.kind', 'm.role', 'm.convention_ids', 'm.pilot_only'])
-    .where('m.user_id', '=', userId)
-    .orderBy('m.id')
-    .execute();
+    .where('m.user_id', '=', parameter('userId'))
+    .orderBy('m.id'),
+);
+
+export async function membershipsOf(db: Executor, userId: number): Promise<MembershipInfo[]> {
+  const rows = await membershipRows(db, { userId });
   return rows.map((r) => ({
     organisationId: r.organisation_id,
     organisationName: r.name,
@@ -69,8 +73,8 @@ export async function insertSession(
   await db.insertInto('user_session').values({ ...values, last_seen_at: values.created_at }).execute();
 }
 
-export const findSession = (db: Executor, tokenHash: string) =>
-  db.selectFrom('user_session').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+const sessionByHash = preparedQuery((db, parameter) => db.selectFrom('user_session').selectAll().where('token_hash', '=', parameter('hash')));
+export const findSession = async (db: Executor, tokenHash: string) => (await sessionByHash(db, { hash: tokenHash }))[0];
 
 export async function touchSession(db: Executor, tokenHash: string, now: string, expiresAt: string): Promise<void> {
   await db.updateTable('user_session').set({ last_seen_at: now, expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();

@@ -6,6 +6,7 @@ import { requireOrganisation } from '../organisations/organisations.service.js';
 import type { ApiToken, ApiTokenCreateInput, Role } from '../../shared/api/accounts.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { recordSecurityEvent } from './accounts.repository.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import type { Principal } from './principal.js';
 
 export const TOKEN_PREFIX = 'pct_';
@@ -16,24 +17,50 @@ function roleOf(scope: string, organisationKind: string): Role {
   return scope === 'write' ? 'partner_editor' : 'partner_reader';
 }
 
-export async function resolveApiToken(db: Db, token: string): Promise<Principal | null> {
-  if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await db
+const tokenByHash = preparedQuery((db, parameter) =>
+  db
     .selectFrom('api_token as t')
     .leftJoin('organisation as o', 'o.id', 't.organisation_id')
     .select(['t.id', 't.name', 't.scope', 't.is_platform', 't.revoked_at', 't.last_used_at', 'o.id as org_id', 'o.name as org_name', 'o.kind as org_kind'])
-    .where('t.token_hash', '=', hashSecret(token.slice(TOKEN_PREFIX.length)))
-    .executeTakeFirst();
+    .where('t.token_hash', '=', parameter('hash')),
+);
+
+/** A resolved token, and when it was last marked as used. */
+export interface TokenState {
+  principal: Principal & { kind: 'token' };
+  lastUsedAt: string | null;
+}
+
+export const isApiToken = (token: string): boolean => token.startsWith(TOKEN_PREFIX);
+export const apiTokenHash = (token: string): string => hashSecret(token.slice(TOKEN_PREFIX.length));
+
+export async function resolveApiToken(db: Db, token: string): Promise<Principal | null> {
+  if (!isApiToken(token)) return null;
+  return (await readApiToken(db, apiTokenHash(token)))?.principal ?? null;
+}
+
+/** The token of this hash, read from the database; null when unknown or revoked. */
+export async function readApiToken(db: Db, hash: string): Promise<TokenState | null> {
+  const [row] = await tokenByHash(db, { hash });
   if (!row || row.revoked_at) return null;
-  const now = nowIso();
-  if (!row.last_used_at || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) {
-    await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  }
   const memberships =
     row.org_id === null
       ? []
       : [{ organisationId: row.org_id, organisationName: row.org_name!, organisationKind: row.org_kind!, role: roleOf(row.scope, row.org_kind!), conventionIds: null, pilotOnly: false }];
-  return { kind: 'token', tokenId: row.id, name: row.name, isPlatformAdmin: fromFlag(row.is_platform), memberships, readOnly: row.scope === 'read' };
+  const state: TokenState = {
+    principal: { kind: 'token', tokenId: row.id, name: row.name, isPlatformAdmin: fromFlag(row.is_platform), memberships, readOnly: row.scope === 'read' },
+    lastUsedAt: row.last_used_at,
+  };
+  await markTokenUsed(db, state);
+  return state;
+}
+
+/** « Dernière utilisation » to the minute: written at most once a minute to spare writes. */
+export async function markTokenUsed(db: Db, state: TokenState): Promise<void> {
+  const now = nowIso();
+  if (state.lastUsedAt?.slice(0, 16) === now.slice(0, 16)) return;
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', state.principal.tokenId).execute();
+  state.lastUsedAt = now;
 }
 
 const presentToken = (row: { id: number; name: string; organisation_id: number | null; scope: string; created_at: string; last_used_at: string | null; revoked_at: string | null }): ApiToken => ({

@@ -62,9 +62,21 @@ export async function openSession(db: Executor, userId: number, client: ClientIn
   return token;
 }
 
+/** A resolved session, and until when it may be used without being read again. */
+export interface SessionState {
+  principal: Principal;
+  expiresAt: string;
+  absoluteEnd: string;
+  lastSeenAt: string;
+}
+
 /** The signed-in person behind a session cookie, or null when the session is unknown or expired. */
 export async function resolveSession(db: Db, token: string): Promise<Principal | null> {
-  const tokenHash = hashSecret(token);
+  return (await readSession(db, hashSecret(token)))?.principal ?? null;
+}
+
+/** The session of this token hash, read from the database: an expired one is deleted. */
+export async function readSession(db: Db, tokenHash: string): Promise<SessionState | null> {
   const session = await repo.findSession(db, tokenHash);
   if (!session) return null;
   const now = new Date();
@@ -75,12 +87,7 @@ export async function resolveSession(db: Db, token: string): Promise<Principal |
   }
   const user = await repo.findUserById(db, session.user_id);
   if (!user || user.status !== 'active') return null;
-  // Slide the idle expiry, at most once a minute to spare writes.
-  if (Date.parse(session.last_seen_at) < now.getTime() - 60_000) {
-    const idleEnd = addMinutes(SESSION_IDLE_MINUTES, now);
-    await repo.touchSession(db, tokenHash, now.toISOString(), idleEnd < absoluteEnd ? idleEnd : absoluteEnd);
-  }
-  return {
+  const principal: Principal = {
     kind: 'user',
     userId: user.id,
     email: user.email,
@@ -89,6 +96,25 @@ export async function resolveSession(db: Db, token: string): Promise<Principal |
     memberships: await repo.membershipsOf(db, user.id),
     csrfToken: session.csrf_token,
   };
+  const state = { principal, expiresAt: session.expires_at, absoluteEnd, lastSeenAt: session.last_seen_at };
+  await touchSessionIfDue(db, tokenHash, state, now);
+  return state;
+}
+
+/** Whether a session known from an earlier request may still be used as it is (not past an expiry it knew). */
+export const sessionStillValid = (state: SessionState, now: Date): boolean => {
+  const iso = now.toISOString();
+  return state.expiresAt > iso && state.absoluteEnd > iso;
+};
+
+/** Slides the idle expiry, at most once a minute to spare writes. */
+export async function touchSessionIfDue(db: Db, tokenHash: string, state: SessionState, now: Date): Promise<void> {
+  if (Date.parse(state.lastSeenAt) >= now.getTime() - 60_000) return;
+  const idleEnd = addMinutes(SESSION_IDLE_MINUTES, now);
+  const expiresAt = idleEnd < state.absoluteEnd ? idleEnd : state.absoluteEnd;
+  await repo.touchSession(db, tokenHash, now.toISOString(), expiresAt);
+  state.lastSeenAt = now.toISOString();
+  state.expiresAt = expiresAt;
 }
 
 export async function logout(db: Db, token: string, principal: Principal, client: ClientInfo): Promise<void> {

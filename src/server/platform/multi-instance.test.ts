@@ -88,6 +88,40 @@ describe.each(ENGINES)('two app instances on one database (%s)', (engine) => {
     expect((await call(a, { url: `/api/v1/conventions/${conventionId}`, headers: { 'if-none-match': after.etag! } })).status).toBe(304);
   });
 
+  it('refuses at once, on the other instance, a token revoked on one (callers are cached per data version)', async () => {
+    const cafId = (await call<ConventionDetail>(a, { url: `/api/v1/conventions/${conventionId}` })).body.caf.id;
+    const created = await call<{ id: number; token: string }>(a, { method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'Intégration', organisationId: cafId, scope: 'read' } });
+    expect(created.status).toBe(201);
+    const bearer = { authorization: `Bearer ${created.body.token}`, cookie: '' };
+    expect((await a.inject({ url: `/api/v1/conventions/${conventionId}`, headers: bearer })).statusCode).toBe(200);
+    expect((await call(b, { method: 'DELETE', url: `/api/v1/api-tokens/${created.body.id}` })).status).toBe(200);
+    const refused = await a.inject({ url: `/api/v1/conventions/${conventionId}`, headers: bearer });
+    expect(refused.statusCode).toBe(401);
+  });
+
+  it('takes a membership withdrawn through one instance away from the person on the other at once', async () => {
+    const cafId = (await call<ConventionDetail>(a, { url: `/api/v1/conventions/${conventionId}` })).body.caf.id;
+    const userId = await createUser(database.first as TestDatabase, { email: 'agent@exemple.fr', password: PASSWORD, memberships: [{ organisationId: cafId, role: 'caf_agent' }] });
+    const login = await a.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'agent@exemple.fr', password: PASSWORD } });
+    const agent = { cookie: `pilote_session=${login.cookies.find((c) => c.name === 'pilote_session')!.value}` };
+    const me = async () => (await a.inject({ url: '/api/v1/auth/me', headers: agent })).json() as { user: { memberships: unknown[] } };
+    expect((await me()).user.memberships).toHaveLength(1);
+    await database.second.db.deleteFrom('membership').where('user_id', '=', userId).execute();
+    expect((await me()).user.memberships).toHaveLength(0);
+  });
+
+  it('does not drop the caches when a session or a token is merely marked as used', async () => {
+    const version = async () => Number((await database.second.db.selectFrom('data_version').select('value').executeTakeFirstOrThrow()).value);
+    const admin = (await database.second.db.selectFrom('app_user').select('id').where('email', '=', 'admin@exemple.fr').executeTakeFirstOrThrow()).id;
+    const longAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+    await database.second.db.updateTable('user_session').set({ last_seen_at: longAgo }).where('user_id', '=', admin).execute();
+    const before = await version();
+    expect((await call(a, { url: '/api/v1/auth/me' })).status).toBe(200);
+    const session = await database.second.db.selectFrom('user_session').select('last_seen_at').where('user_id', '=', admin).executeTakeFirstOrThrow();
+    expect(session.last_seen_at > longAgo).toBe(true);
+    expect(await version()).toBe(before);
+  });
+
   it('closes the session everywhere when it is closed on one instance', async () => {
     expect((await call(b, { method: 'POST', url: '/api/v1/auth/logout' })).status).toBe(204);
     const me = await call<{ user: unknown }>(a, { url: '/api/v1/auth/me' });

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import '@fastify/cookie';
 import { ANONYMOUS, type Principal } from '../../accounts/principal.js';
-import { resolveSession } from '../../accounts/sessions.service.js';
-import { resolveApiToken } from '../../accounts/api-tokens.service.js';
+import { readSession, sessionStillValid, touchSessionIfDue, type SessionState } from '../../accounts/sessions.service.js';
+import { apiTokenHash, isApiToken, markTokenUsed, readApiToken, type TokenState } from '../../accounts/api-tokens.service.js';
 import { HttpError } from './errors.js';
-import { newSecret } from '../../accounts/tokens.js';
+import { hashSecret, newSecret } from '../../accounts/tokens.js';
+import { CallerCache } from './caller-cache.js';
+import { dataVersionOf } from './data-version.js';
 
 /** Header carrying the per-process secret with which in-process callers (the CLI) act as the system. */
 export const INTERNAL_HEADER = 'x-pilote-internal';
@@ -18,6 +20,8 @@ declare module 'fastify' {
     principal: Principal;
     /** How the caller proved who they are; CSRF checks apply to cookies only. */
     authenticatedBy: 'cookie' | 'token' | null;
+    /** The data version read once for this request (callers and answers are cached per version). */
+    dataVersion: number | null;
   }
   interface FastifyInstance {
     /** Random for each app instance and never sent on the network: `app.inject` callers only. */
@@ -33,7 +37,40 @@ declare module 'fastify' {
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('principal', null as never);
   app.decorateRequest('authenticatedBy', null);
+  app.decorateRequest('dataVersion', null);
   app.decorate('internalSecret', newSecret());
+  const tokens = new CallerCache<TokenState>();
+  const sessions = new CallerCache<SessionState>();
+
+  async function tokenCaller(request: FastifyRequest, token: string): Promise<Principal | null> {
+    if (!isApiToken(token)) return null;
+    const hash = apiTokenHash(token);
+    const version = await dataVersionOf(app.db, request);
+    const known = tokens.get(version, hash);
+    if (known) {
+      await markTokenUsed(app.db, known);
+      return known.principal;
+    }
+    const state = await readApiToken(app.db, hash);
+    if (state) tokens.set(version, hash, state);
+    return state?.principal ?? null;
+  }
+
+  async function sessionCaller(request: FastifyRequest, token: string): Promise<Principal | null> {
+    const hash = hashSecret(token);
+    const version = await dataVersionOf(app.db, request);
+    const known = sessions.get(version, hash);
+    const now = new Date();
+    // Past the expiry this process knew, the session is read again: another instance may have slid it.
+    if (known && sessionStillValid(known, now)) {
+      await touchSessionIfDue(app.db, hash, known, now);
+      return known.principal;
+    }
+    const state = await readSession(app.db, hash);
+    if (state) sessions.set(version, hash, state);
+    return state?.principal ?? null;
+  }
+
   app.addHook('onRequest', async (request) => {
     request.principal = ANONYMOUS;
     if (!request.url.startsWith('/api/')) return;
@@ -44,7 +81,7 @@ export function registerAuthentication(app: FastifyInstance): void {
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
-      const principal = await resolveApiToken(app.db, bearer);
+      const principal = await tokenCaller(request, bearer);
       if (!principal) throw new HttpError(401, 'invalid_token', 'Jeton d’API inconnu, révoqué ou mal formé.');
       request.principal = principal;
       request.authenticatedBy = 'token';
@@ -52,7 +89,7 @@ export function registerAuthentication(app: FastifyInstance): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const principal = await resolveSession(app.db, cookie);
+    const principal = await sessionCaller(request, cookie);
     if (!principal) return;
     request.principal = principal;
     request.authenticatedBy = 'cookie';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Executor } from '../db/schema.js';
 import type { Principal } from '../../accounts/principal.js';
+import { dataVersionOf } from './data-version.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,14 +13,14 @@ declare module 'fastify' {
   }
 }
 
+/** A serialized answer with its entity tag (hashed once, not on every hit). */
+export interface CachedAnswer {
+  body: Buffer;
+  etag: string;
+}
+
 /** Bytes of serialized answers kept per process; the oldest go first. */
 const MAX_BYTES = 48 * 1024 * 1024;
-
-/** The data version moves on with every committed write to a cached table (triggers, migration 20261129020000). */
-export async function currentDataVersion(db: Executor): Promise<number> {
-  const row = await db.selectFrom('data_version').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
-  return Number(row.value);
-}
 
 /** Two requests with the same key are the same question from the same caller with the same rights. */
 function callerKey(principal: Principal): string {
@@ -38,41 +38,41 @@ function callerKey(principal: Principal): string {
 export class ResponseCache {
   private version = -1;
   private bytes = 0;
-  private readonly entries = new Map<string, Buffer>();
+  private readonly entries = new Map<string, CachedAnswer>();
 
   constructor(private readonly maxBytes = MAX_BYTES) {}
 
-  get(version: number, key: string): Buffer | undefined {
+  get(version: number, key: string): CachedAnswer | undefined {
     if (version !== this.version) {
       this.entries.clear();
       this.bytes = 0;
       this.version = version;
       return undefined;
     }
-    const body = this.entries.get(key);
-    if (body) {
+    const answer = this.entries.get(key);
+    if (answer) {
       this.entries.delete(key);
-      this.entries.set(key, body);
+      this.entries.set(key, answer);
     }
-    return body;
+    return answer;
   }
 
   /** Ignored when the version moved on while the answer was computed. */
-  set(version: number, key: string, body: Buffer): void {
-    if (version !== this.version || body.length > this.maxBytes / 4) return;
-    this.entries.set(key, body);
-    this.bytes += body.length;
+  set(version: number, key: string, answer: CachedAnswer): void {
+    if (version !== this.version || answer.body.length > this.maxBytes / 4) return;
+    this.entries.set(key, answer);
+    this.bytes += answer.body.length;
     for (const [oldest, value] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(oldest);
-      this.bytes -= value.length;
+      this.bytes -= value.body.length;
     }
   }
 }
 
-const etagOf = (version: number, key: string) => `W/"${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+export const etagOf = (version: number, key: string) => `W/"${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
 
-function answerFromCache(request: FastifyRequest, reply: FastifyReply, body: Buffer, etag: string): FastifyReply {
+function answerFromCache(request: FastifyRequest, reply: FastifyReply, { body, etag }: CachedAnswer): FastifyReply {
   reply.header('etag', etag);
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.header('content-type', 'application/json; charset=utf-8').send(body);
@@ -85,18 +85,19 @@ export function registerResponseCache(app: FastifyInstance): void {
   // Before validation: a hit is a URL that was validated when its answer was computed.
   app.addHook('preValidation', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.cacheByDataVersion) return;
-    const version = await currentDataVersion(app.db);
+    const version = await dataVersionOf(app.db, request);
     // The date is part of the key: answers «  in force today » change at midnight without a write.
     const key = `${callerKey(request.principal)}|${new Date().toISOString().slice(0, 10)}|${request.url}`;
-    const body = cache.get(version, key);
-    request.cacheSlot = { version, key, hit: Boolean(body) };
-    if (body) return answerFromCache(request, reply, body, etagOf(version, key));
+    const answer = cache.get(version, key);
+    request.cacheSlot = { version, key, hit: Boolean(answer) };
+    if (answer) return answerFromCache(request, reply, answer);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const slot = request.cacheSlot;
     if (!slot || slot.hit || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    cache.set(slot.version, slot.key, Buffer.from(payload));
-    reply.header('etag', etagOf(slot.version, slot.key));
+    const etag = etagOf(slot.version, slot.key);
+    cache.set(slot.version, slot.key, { body: Buffer.from(payload), etag });
+    reply.header('etag', etag);
     return payload;
   });
 }

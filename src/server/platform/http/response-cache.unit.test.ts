@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseCache } from './response-cache.js';
+import { etagOf, ResponseCache } from './response-cache.js';
 
-const body = (text: string) => Buffer.from(text);
+const body = (text: string) => ({ body: Buffer.from(text), etag: etagOf(1, text) });
 
 describe('answer cache by data version', () => {
   it('drops every answer when the data version moves on, and ignores answers computed under an old one', () => {
     const cache = new ResponseCache();
     expect(cache.get(1, 'a')).toBeUndefined();
     cache.set(1, 'a', body('un'));
-    expect(cache.get(1, 'a')?.toString()).toBe('un');
+    expect(cache.get(1, 'a')?.body.toString()).toBe('un');
     expect(cache.get(2, 'a')).toBeUndefined();
     cache.set(1, 'a', body('calculé avant l’écriture'));
     expect(cache.get(2, 'a')).toBeUndefined();
