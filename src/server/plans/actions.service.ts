@@ -102,8 +102,9 @@ export function axesOf(input: { axisId?: number | null; axisIds?: number[] }, cu
   return current;
 }
 
-export async function writeParts(trx: Executor, id: number, axisIds: number[], input: Pick<ActionUpdateInput, 'budgetLines' | 'facilities'>) {
-  await parts.replaceSecondaryAxes(trx, id, axisIds.slice(1));
+/** `currentAxisIds` (on update): secondary axes left as they are are not rewritten, a write saved on most edits. */
+export async function writeParts(trx: Executor, id: number, axisIds: number[], input: Pick<ActionUpdateInput, 'budgetLines' | 'facilities'>, currentAxisIds?: number[]) {
+  if (!currentAxisIds || currentAxisIds.slice(1).join() !== axisIds.slice(1).join()) await parts.replaceSecondaryAxes(trx, id, axisIds.slice(1));
   if (input.budgetLines) await parts.replaceBudgetLines(trx, id, input.budgetLines);
   if (input.facilities) await parts.replaceFacilities(trx, id, input.facilities);
 }
@@ -153,10 +154,11 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
     const id = await repo.insertAction(trx, newActionRow(conventionId, input, axisIds, await repo.nextActionPosition(trx, conventionId), now));
     await repo.replaceActionThemes(trx, id, input.themes);
     await writeParts(trx, id, axisIds, input);
-    await touchConvention(trx, conventionId, now);
     const created = await getAction(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'create', after: created, origin: ctx.origin });
     await pilotChanged(trx, id, null, created.pilotUserId, now);
+    // Last: the convention's row lock is then held only until the commit (see applyUpdate).
+    await touchConvention(trx, conventionId, now);
     return created;
   });
 }
@@ -207,14 +209,16 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
   });
   if (!ok) throw staleVersion(await getAction(trx, id));
   if (input.themes) await repo.replaceActionThemes(trx, id, input.themes);
-  await writeParts(trx, id, axisIds, input);
-  await touchConvention(trx, before.conventionId, now);
+  await writeParts(trx, id, axisIds, input, before.axisIds);
   const after = await getAction(trx, id);
   await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after, origin: ctx.origin });
   await pilotChanged(trx, id, before.pilotUserId, after.pilotUserId, now);
   if (before.status !== after.status) {
     await emitWebhookEvent(trx, 'action.status_changed', after.conventionId, { actionId: id, title: after.title, from: before.status, to: after.status, statusReason: after.statusReason });
   }
+  // Last: on PostgreSQL the update locks the convention's row until the commit, and every edit of the same
+  // plan waits for it; taken earlier, the lock was held through the reads and the audit record as well.
+  await touchConvention(trx, before.conventionId, now);
   return after;
 }
 
