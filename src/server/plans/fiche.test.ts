@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/helpers/databases.js';
 import { createTestApp, snapshotCounts, type TestApp } from '../../../test/helpers/app.js';
 import type { Action, ActionDocument, ActionNote, Axis, ErrorResponse } from '../../shared/api/index.js';
+import { findActionParts } from './action-parts.repository.js';
 
 describe.each(ENGINES)('fiche action (%s)', (engine) => {
   let t: TestApp;
@@ -66,6 +67,13 @@ describe.each(ENGINES)('fiche action (%s)', (engine) => {
     expect(progressed.body).toEqual((await t.request<Action>({ method: 'GET', url: `/api/v1/actions/${created.body.id}` })).body);
     const filtered = await t.request<{ items: Action[] }>({ method: 'GET', url: `/api/v1/actions?axis=${a2.id}` });
     expect(filtered.body.items.map((a) => a.id)).toEqual([created.body.id]);
+    // Parts of a few actions come from one statement, of many from three: the same answer.
+    const few = await findActionParts(t.database.db, [created.body.id]);
+    const many = await findActionParts(t.database.db, [created.body.id, ...Array.from({ length: 400 }, (_, i) => 1_000_000 + i)]);
+    expect(few).toEqual(many);
+    expect(few.budgetLines.get(created.body.id)).toEqual(progressed.body.budgetLines);
+    expect(few.facilities.get(created.body.id)).toEqual([{ kind: 'eaje', name: 'Crèche du Parc', capacity: 40 }]);
+    expect(few.secondaryAxes.get(created.body.id)).toEqual([a1.id]);
   });
 
   it.each([
