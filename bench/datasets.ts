@@ -2,7 +2,8 @@
  * The national database of each engine, generated once and reused (BENCH_FRESH=1 regenerates), and the
  * API tokens the load uses: one read token, one write token, both platform-wide.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import pg from 'pg';
 import { createDb, type DatabaseHandle, type DatabaseTarget } from '../src/server/platform/db/create-db.js';
 import { migrateToLatest } from '../src/server/platform/db/migrate.js';
@@ -72,6 +73,7 @@ async function generate(handle: DatabaseHandle, engine: EngineName) {
     },
   });
   const generation = { ...result, generatedAt: new Date().toISOString(), migrations: Object.keys(migrations) };
+  mkdirSync(dirname(markerPath(engine)), { recursive: true });
   writeFileSync(markerPath(engine), JSON.stringify(generation, null, 2));
   return generation;
 }

@@ -68,24 +68,32 @@ export function inScope(idColumn: Expression<number>, scope: ConventionScope): R
   return branches.length ? sql<SqlBool>`(${sql.join(branches, sql` or `)})` : sql<SqlBool>`1 = 0`;
 }
 
-async function isInScope(db: Executor, conventionId: number, scope: ConventionScope): Promise<boolean> {
-  const row = await db
-    .selectFrom('convention as c')
-    .select('c.id')
-    .where('c.id', '=', conventionId)
-    .where(inScope(sql.ref('c.id'), scope))
-    .executeTakeFirst();
-  return Boolean(row);
-}
-
 export type ConventionAbility = 'read' | 'edit' | 'editPlan';
 
+type Abilities = { read: boolean; edit: boolean; editPlan: boolean; publicView: boolean };
+
+/**
+ * The three rights in one statement (on PostgreSQL each statement is a round trip, and these are on every
+ * write); no row: the convention does not exist.
+ */
+async function abilitiesRow(db: Executor, principal: Principal | null, conventionId: number): Promise<Abilities | undefined> {
+  const anonymous = principal?.kind === 'anonymous';
+  const flag = (scope: ConventionScope) => sql<number>`case when ${inScope(sql.ref('c.id'), scope)} then 1 else 0 end`;
+  const row = await db
+    .selectFrom('convention as c')
+    .select([
+      flag(scopeOf(principal)).as('read'),
+      (anonymous ? sql<number>`0` : flag(scopeOf(principal, CAF_ROLES))).as('edit'),
+      (anonymous ? sql<number>`0` : flag(scopeOf(principal, EDITOR_ROLES))).as('edit_plan'),
+    ])
+    .where('c.id', '=', conventionId)
+    .executeTakeFirst();
+  return row && { read: Number(row.read) === 1, edit: Number(row.edit) === 1, editPlan: Number(row.edit_plan) === 1, publicView: anonymous };
+}
+
 /** What the caller may do with one convention (returned with the object so the UI never recomputes it). */
-export async function abilitiesOn(db: Executor, principal: Principal | null, conventionId: number) {
-  const read = await isInScope(db, conventionId, scopeOf(principal));
-  const edit = principal?.kind !== 'anonymous' && (await isInScope(db, conventionId, scopeOf(principal, CAF_ROLES)));
-  const editPlan = principal?.kind !== 'anonymous' && (await isInScope(db, conventionId, scopeOf(principal, EDITOR_ROLES)));
-  return { read, edit, editPlan, publicView: principal?.kind === 'anonymous' };
+export async function abilitiesOn(db: Executor, principal: Principal | null, conventionId: number): Promise<Abilities> {
+  return (await abilitiesRow(db, principal, conventionId)) ?? { read: false, edit: false, editPlan: false, publicView: principal?.kind === 'anonymous' };
 }
 
 /**
@@ -93,9 +101,8 @@ export async function abilitiesOn(db: Executor, principal: Principal | null, con
  * public, for anonymous callers), 401 to sign in, 403 when it lies outside the caller's scope.
  */
 export async function requireConventionAccess(db: Executor, principal: Principal | null, conventionId: number, ability: ConventionAbility) {
-  const exists = await db.selectFrom('convention').select(['id', 'status']).where('id', '=', conventionId).executeTakeFirst();
-  if (!exists) throw notFound(`Convention ${conventionId}`);
-  const abilities = await abilitiesOn(db, principal, conventionId);
+  const abilities = await abilitiesRow(db, principal, conventionId);
+  if (!abilities) throw notFound(`Convention ${conventionId}`);
   if (principal?.kind === 'anonymous') {
     if (ability !== 'read') throw mustSignIn();
     if (!abilities.read) throw notFound(`Convention ${conventionId}`);

@@ -190,7 +190,11 @@ export async function updateConvention(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Records that something inside the convention changed, without touching its own version. */
+/**
+ * Records that something inside the convention changed, without touching its own version. Call it last in
+ * the transaction: on PostgreSQL the update locks the convention's row until the commit, and every other
+ * write to the same convention waits for it that long.
+ */
 export async function touchConvention(db: Executor, id: number, now: string): Promise<void> {
   await db.updateTable('convention').set({ updated_at: now }).where('id', '=', id).execute();
 }

@@ -72,9 +72,9 @@ export async function createIndicator(ctx: ServiceContext, conventionId: number,
       created_at: now,
       updated_at: now,
     });
-    await touchConvention(trx, conventionId, now);
     const created = await getIndicator(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'create', after: created, origin: ctx.origin });
+    await touchConvention(trx, conventionId, now);
     return created;
   });
 }
@@ -99,10 +99,10 @@ export async function updateIndicator(ctx: ServiceContext, id: number, input: In
       updated_at: now,
     });
     if (!ok) throw staleVersion(await getIndicator(trx, id));
-    await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: id, operation: 'update', before, after, origin: ctx.origin });
     await emitIfNowAtRisk(trx, before, after);
+    await touchConvention(trx, before.conventionId, now);
     return after;
   });
 }
@@ -125,10 +125,10 @@ export async function addValue(ctx: ServiceContext, indicatorId: number, input: 
       comment: input.comment ?? null,
       created_at: now,
     });
-    await touchConvention(trx, before.conventionId, now);
     const after = await getIndicator(trx, indicatorId);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'indicator', entityId: indicatorId, operation: 'update', before, after, origin: ctx.origin });
     await emitIfNowAtRisk(trx, before, after);
+    await touchConvention(trx, before.conventionId, now);
     return after;
   });
 }

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/schema.js';
 import type { BudgetLine, Facility } from '../../shared/api/actions.js';
 import type { BudgetNature, FacilityKind } from '../../shared/plan.js';
 import { INSERT_CHUNK } from './actions.repository.js';
 
-/** Budget lines, facilities and secondary axes of actions: loaded for many actions in three queries. */
+/** Budget lines, facilities and secondary axes of actions: one statement for a few actions, three for many. */
 export interface ActionParts {
   budgetLines: Map<number, BudgetLine[]>;
   facilities: Map<number, Facility[]>;
@@ -12,9 +13,56 @@ export interface ActionParts {
 
 const push = <T>(map: Map<number, T[]>, key: number, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
 
+/** Up to this many actions, the three parts are read in one statement (the ids are bound three times). */
+const ONE_STATEMENT_MAX = 300;
+
+interface PartRow {
+  part: number;
+  action_id: number;
+  ord: number;
+  year: number | null;
+  label: string | null;
+  kind: string | null;
+  planned_cents: number | string | null;
+  actual_cents: number | string | null;
+  capacity: number | null;
+}
+
+/**
+ * One statement for a few actions (a fiche, a page): on PostgreSQL each statement is a round trip, and a
+ * fiche is read twice in every edit. `part`: 1 budget line, 2 facility, 3 secondary axis (`ord` = axis id).
+ */
+async function findFewActionParts(db: Executor, actionIds: readonly number[]): Promise<ActionParts> {
+  const parts: ActionParts = { budgetLines: new Map(), facilities: new Map(), secondaryAxes: new Map() };
+  const ids = sql.join(actionIds);
+  const { rows } = await sql<PartRow>`
+    select 1 as part, action_id, position as ord, year, funder as label, nature as kind, planned_cents, actual_cents, null as capacity
+    from budget_line where action_id in (${ids})
+    union all
+    select 2, action_id, position, null, name, kind, null, null, capacity from facility where action_id in (${ids})
+    union all
+    select 3, action_id, axis_id, null, null, null, null, null, null from action_axis where action_id in (${ids})
+    order by 1, 2, 3`.execute(db);
+  for (const r of rows) {
+    const part = Number(r.part);
+    if (part === 1) {
+      push(parts.budgetLines, r.action_id, {
+        year: r.year!,
+        funder: r.label!,
+        nature: r.kind as BudgetNature,
+        plannedCents: Number(r.planned_cents),
+        actualCents: r.actual_cents === null ? null : Number(r.actual_cents),
+      });
+    } else if (part === 2) push(parts.facilities, r.action_id, { kind: r.kind as FacilityKind, name: r.label!, capacity: r.capacity === null ? null : Number(r.capacity) });
+    else push(parts.secondaryAxes, r.action_id, Number(r.ord));
+  }
+  return parts;
+}
+
 export async function findActionParts(db: Executor, actionIds: readonly number[]): Promise<ActionParts> {
   const parts: ActionParts = { budgetLines: new Map(), facilities: new Map(), secondaryAxes: new Map() };
   if (actionIds.length === 0) return parts;
+  if (actionIds.length <= ONE_STATEMENT_MAX) return findFewActionParts(db, actionIds);
   const lines = await db.selectFrom('budget_line').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('position').execute();
   for (const l of lines) {
     push(parts.budgetLines, l.action_id, {

@@ -36,9 +36,9 @@ export async function createActions(ctx: ServiceContext, conventionId: number, i
       trx,
       ids.map((actionId, i) => ({ actionId, secondaryAxes: axisIds[i]!.slice(1), budgetLines: inputs[i]!.budgetLines, facilities: inputs[i]!.facilities })),
     );
-    await touchConvention(trx, conventionId, now);
     const created = await getActions(trx, ids);
     await recordAudits(trx, created.map((action) => ({ actor: ctx.actor, entityType: 'action', entityId: action.id, operation: 'create' as const, after: action })));
+    await touchConvention(trx, conventionId, now);
     return created;
   });
 }

@@ -40,8 +40,8 @@ export async function moveAxis(ctx: ServiceContext, id: number, input: AxisMoveI
     const now = nowIso();
     await repo.updateAxis(trx, id, input.version, { position: neighbour.position, updated_at: now });
     await repo.updateAxis(trx, neighbour.id, neighbour.version, { position: before.position, updated_at: now });
-    await touchConvention(trx, before.conventionId, now);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'axis', entityId: id, operation: 'update', before, after: await getAxis(trx, id) });
+    await touchConvention(trx, before.conventionId, now);
     return listAxesOf(trx, before.conventionId);
   });
 }
@@ -57,9 +57,9 @@ export async function createAxis(ctx: ServiceContext, conventionId: number, inpu
       created_at: now,
       updated_at: now,
     });
-    await touchConvention(trx, conventionId, now);
     const axis = await getAxis(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'axis', entityId: id, operation: 'create', after: axis });
+    await touchConvention(trx, conventionId, now);
     return axis;
   });
 }
@@ -75,9 +75,9 @@ export async function updateAxis(ctx: ServiceContext, id: number, input: AxisUpd
       updated_at: now,
     });
     if (!ok) throw staleVersion(before);
-    await touchConvention(trx, before.conventionId, now);
     const after = await getAxis(trx, id);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'axis', entityId: id, operation: 'update', before, after });
+    await touchConvention(trx, before.conventionId, now);
     return after;
   });
 }

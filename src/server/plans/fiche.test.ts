@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/helpers/databases.js';
 import { createTestApp, snapshotCounts, type TestApp } from '../../../test/helpers/app.js';
 import type { Action, ActionDocument, ActionNote, Axis, ErrorResponse } from '../../shared/api/index.js';
+import { findActionParts } from './action-parts.repository.js';
 
 describe.each(ENGINES)('fiche action (%s)', (engine) => {
   let t: TestApp;
@@ -54,8 +55,25 @@ describe.each(ENGINES)('fiche action (%s)', (engine) => {
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ progress: 60, axisIds: [a2.id], facilities: [{ name: 'Crèche du Parc' }] });
     expect(updated.body.budgetLines).toHaveLength(1);
+    // An edit that writes no part answers with the parts read before it: the same fiche as a fresh read.
+    const themed = await t.request<Action>({
+      method: 'PATCH',
+      url: `/api/v1/actions/${created.body.id}`,
+      payload: { version: updated.body.version, progress: 70, axisIds: [a2.id, a1.id], themes: ['parentalite', 'petite_enfance'] },
+    });
+    const progressed = await t.request<Action>({ method: 'PATCH', url: `/api/v1/actions/${created.body.id}`, payload: { version: themed.body.version, progress: 80 } });
+    expect(progressed.status).toBe(200);
+    expect(progressed.body).toMatchObject({ progress: 80, axisIds: [a2.id, a1.id], themes: ['parentalite', 'petite_enfance'], facilities: [{ name: 'Crèche du Parc' }] });
+    expect(progressed.body).toEqual((await t.request<Action>({ method: 'GET', url: `/api/v1/actions/${created.body.id}` })).body);
     const filtered = await t.request<{ items: Action[] }>({ method: 'GET', url: `/api/v1/actions?axis=${a2.id}` });
     expect(filtered.body.items.map((a) => a.id)).toEqual([created.body.id]);
+    // Parts of a few actions come from one statement, of many from three: the same answer.
+    const few = await findActionParts(t.database.db, [created.body.id]);
+    const many = await findActionParts(t.database.db, [created.body.id, ...Array.from({ length: 400 }, (_, i) => 1_000_000 + i)]);
+    expect(few).toEqual(many);
+    expect(few.budgetLines.get(created.body.id)).toEqual(progressed.body.budgetLines);
+    expect(few.facilities.get(created.body.id)).toEqual([{ kind: 'eaje', name: 'Crèche du Parc', capacity: 40 }]);
+    expect(few.secondaryAxes.get(created.body.id)).toEqual([a1.id]);
   });
 
   it.each([

@@ -42,8 +42,8 @@ export async function addNote(ctx: ServiceContext, actionId: number, input: Acti
     const now = nowIso();
     const id = await repo.insertNote(trx, { action_id: actionId, date: input.date, author: input.author, body: input.body, created_at: now });
     const note = presentNote((await repo.findNote(trx, id))!);
-    await touchConvention(trx, action.convention_id, now);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'action_note', entityId: id, operation: 'create', after: note });
+    await touchConvention(trx, action.convention_id, now);
     return note;
   });
 }
@@ -90,8 +90,8 @@ export async function addDocument(ctx: ServiceContext, actionId: number, file: {
       uploaded_at: now,
     });
     const document = presentDocument((await repo.findDocument(trx, id))!);
-    await touchConvention(trx, action.convention_id, now);
     await recordAudit(trx, { actor: ctx.actor, entityType: 'action_document', entityId: id, operation: 'create', after: document });
+    await touchConvention(trx, action.convention_id, now);
     return document;
   });
 }

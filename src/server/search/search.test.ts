@@ -70,6 +70,33 @@ describe.each(ENGINES)('full-text search (%s)', (engine) => {
     expect((await search('ludothèques')).body.hits.map((h) => h.id)).toEqual([titleAction.id]);
   });
 
+  it('rewrites a document when its text changes, and keeps it as it is through other edits', async () => {
+    const ours = (hits: SearchHit[]) => hits.filter((h) => h.conventionId === conventionId).map((h) => h.id);
+    const current = (
+      await t.request<Action>({
+        method: 'POST',
+        url: `/api/v1/conventions/${conventionId}/actions`,
+        payload: { title: 'Ouvrir un lieu d’accueil enfants-parents', themes: ['parentalite'], description: 'Avec le bibliobus des assistantes maternelles.' },
+      })
+    ).body;
+    const progressed = await t.request<Action>({ method: 'PATCH', url: `/api/v1/actions/${current.id}`, payload: { version: current.version, progress: 40 } });
+    expect(progressed.status).toBe(200);
+    expect(ours((await search('bibliobus', '&kind=action')).body.hits)).toEqual([current.id]);
+    const described = await t.request<Action>({
+      method: 'PATCH',
+      url: `/api/v1/actions/${current.id}`,
+      payload: { version: progressed.body.version, description: 'Une permanence partagée avec le ludobus.' },
+    });
+    expect(described.status).toBe(200);
+    expect(ours((await search('bibliobus', '&kind=action')).body.hits)).toEqual([]);
+    expect(ours((await search('ludobus', '&kind=action')).body.hits)).toEqual([current.id]);
+    const convention = (await t.request<ConventionDetail>({ method: 'GET', url: `/api/v1/conventions/${conventionId}` })).body;
+    const renamed = await t.request({ method: 'PATCH', url: `/api/v1/conventions/${conventionId}`, payload: { version: convention.version, title: 'Convention du quartier des Batignolles' } });
+    expect(renamed.status).toBe(200);
+    expect(ours((await search('Batignolles', '&kind=convention')).body.hits)).toEqual([conventionId]);
+    expect(ours((await search('Épinettes', '&kind=convention')).body.hits)).toEqual([]);
+  });
+
   it('only finds what the caller may see, and refuses anonymous callers', async () => {
     const orgs = (await t.request<{ id: number; name: string }[]>({ method: 'GET', url: '/api/v1/organisations?limit=200' })).body;
     const boisColombes = orgs.find((o) => o.name === 'Ville de Bois-Colombes')!.id;

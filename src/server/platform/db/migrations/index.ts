@@ -14,6 +14,7 @@ import * as scale from './20261129020000_scale.js';
 import * as idempotency from './20261129030000_idempotency.js';
 import * as calendarFeeds from './20261129040000_calendar_feeds.js';
 import * as webhooks from './20261129041000_webhooks.js';
+import * as pgWritePath from './20261129050000_pg_write_path.js';
 import * as principalCache from './20261129060000_principal_cache.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '20261129030000_idempotency': idempotency,
   '20261129040000_calendar_feeds': calendarFeeds,
   '20261129041000_webhooks': webhooks,
+  '20261129050000_pg_write_path': pgWritePath,
   '20261129060000_principal_cache': principalCache,
 };
