@@ -57,6 +57,7 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
     const loadAtStart = loadAverages();
     console.log(`== ${engine} : plancher puis charge (${SECONDS} s par scénario, ${CONNECTIONS} connexions)`);
     const floor = await load(floorBase, ['/constant']);
+    console.log(`  plancher (Fastify nu) : p50 ${floor.p50} ms, p99 ${floor.p99} ms, ${floor.rps} req/s`);
     const scenarios: ScenarioResult[] = [];
     for (const read of READS) {
       for (const path of read.paths) await fetch(`${base}${path}`, { headers: auth });
