@@ -9,7 +9,8 @@ declare module 'fastify' {
     cacheByDataVersion?: boolean;
   }
   interface FastifyRequest {
-    cacheSlot: { version: number; key: string; hit: boolean } | null;
+    /** `computing`: this request computes an answer others with the same key wait for. */
+    cacheSlot: { version: number; key: string; hit: boolean; computing: boolean } | null;
   }
 }
 
@@ -78,9 +79,35 @@ function answerFromCache(request: FastifyRequest, reply: FastifyReply, { body, e
   return reply.header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
+/**
+ * Answers being computed, by version and key: identical requests arriving meanwhile (ten browsers after
+ * a write emptied the cache) wait for the first one's answer instead of computing it again each.
+ */
+class Flights {
+  private readonly pending = new Map<string, { done: Promise<CachedAnswer | null>; settle: (answer: CachedAnswer | null) => void }>();
+
+  /** The answer another request is computing, or null after registering this one as the one computing it. */
+  join(flight: string): Promise<CachedAnswer | null> | null {
+    const existing = this.pending.get(flight);
+    if (existing) return existing.done;
+    let settle!: (answer: CachedAnswer | null) => void;
+    const done = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+    this.pending.set(flight, { done, settle });
+    return null;
+  }
+
+  /** null when the first request ended without a 200: those who waited compute their own answer. */
+  land(flight: string, answer: CachedAnswer | null): void {
+    this.pending.get(flight)?.settle(answer);
+    this.pending.delete(flight);
+  }
+}
+
 /** Routes with `config.cacheByDataVersion` answer from the cache when the data version has not moved. */
 export function registerResponseCache(app: FastifyInstance): void {
   const cache = new ResponseCache();
+  const flights = new Flights();
+  const flightOf = (slot: { version: number; key: string }) => `${slot.version}\u0000${slot.key}`;
   app.decorateRequest('cacheSlot', null);
   // Before validation: a hit is a URL that was validated when its answer was computed.
   app.addHook('preValidation', async (request, reply) => {
@@ -88,16 +115,38 @@ export function registerResponseCache(app: FastifyInstance): void {
     const version = await dataVersionOf(app.db, request);
     // The date is part of the key: answers «  in force today » change at midnight without a write.
     const key = `${callerKey(request.principal)}|${new Date().toISOString().slice(0, 10)}|${request.url}`;
-    const answer = cache.get(version, key);
-    request.cacheSlot = { version, key, hit: Boolean(answer) };
-    if (answer) return answerFromCache(request, reply, answer);
+    const cached = cache.get(version, key);
+    if (cached) {
+      request.cacheSlot = { version, key, hit: true, computing: false };
+      return answerFromCache(request, reply, cached);
+    }
+    const waiting = flights.join(flightOf({ version, key }));
+    if (!waiting) {
+      request.cacheSlot = { version, key, hit: false, computing: true };
+      return;
+    }
+    const shared = await waiting;
+    request.cacheSlot = { version, key, hit: Boolean(shared), computing: false };
+    // When the first request failed, this one computes its own answer (kept if it is a 200).
+    if (shared) return answerFromCache(request, reply, shared);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const slot = request.cacheSlot;
-    if (!slot || slot.hit || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
-    const etag = etagOf(slot.version, slot.key);
-    cache.set(slot.version, slot.key, { body: Buffer.from(payload), etag });
-    reply.header('etag', etag);
+    if (!slot || slot.hit) return payload;
+    const cacheable = reply.statusCode === 200 && typeof payload === 'string';
+    const answer = cacheable ? { body: Buffer.from(payload), etag: etagOf(slot.version, slot.key) } : null;
+    if (slot.computing) flights.land(flightOf(slot), answer);
+    slot.computing = false;
+    if (!answer) return payload;
+    cache.set(slot.version, slot.key, answer);
+    reply.header('etag', answer.etag);
     return payload;
   });
+  // However the request ended, those waiting for it are let go.
+  const release = async (request: FastifyRequest) => {
+    const slot = request.cacheSlot;
+    if (slot?.computing) flights.land(flightOf(slot), null);
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 }
