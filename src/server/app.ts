@@ -119,6 +119,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   app.removeContentTypeParser('text/plain');
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
+  app.decorate('committedDataVersion', database.committedDataVersion ?? (() => null));
   app.decorate('config', config);
   app.decorate('mailer', mailer ?? createMailer(config.mail, (line) => app.log.info(line)));
   app.decorate('jobs', new JobWorker({

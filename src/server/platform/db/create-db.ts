@@ -9,6 +9,11 @@ export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
   close(): Promise<void>;
+  /**
+   * The committed data version read at once, without a query through Kysely; null when it cannot be
+   * (PostgreSQL, or a transaction open on SQLite's one connection: its writes are not committed yet).
+   */
+  committedDataVersion?(): number | null;
 }
 
 export type DatabaseTarget = { databaseUrl: string } | { sqlitePath: string };
@@ -29,7 +34,15 @@ function createSqlite(path: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  let versionStatement: SQLite.Statement | undefined;
+  // better-sqlite3 runs each statement to its end: outside a transaction, the connection holds only committed data.
+  const committedDataVersion = () => {
+    if (sqlite.inTransaction) return null;
+    versionStatement ??= sqlite.prepare('select value from data_version where id = 1');
+    const row = versionStatement.get() as { value: number | bigint } | undefined;
+    return row ? Number(row.value) : null;
+  };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), committedDataVersion };
 }
 
 const STATEMENTS_KEPT = 500;

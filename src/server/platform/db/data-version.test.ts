@@ -24,6 +24,17 @@ describe.each(ENGINES)('data version (%s)', (engine) => {
     expect(await currentDataVersion(database.db)).toBe(afterWrite);
   });
 
+  it.runIf(engine === 'sqlite')('is read straight from SQLite outside a transaction, and never inside one', async () => {
+    const committed = database.committedDataVersion!();
+    expect(committed).toBe(await currentDataVersion(database.db));
+    await database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('theme').set({ label: sql`label` }).execute();
+      expect(database.committedDataVersion!()).toBeNull();
+    });
+    expect(database.committedDataVersion!()).toBeGreaterThan(committed!);
+    expect(database.committedDataVersion!()).toBe(await currentDataVersion(database.db));
+  });
+
   it.runIf(engine === 'postgres')('is bumped once per transaction however many rows it writes, and again by the next one', async () => {
     const start = await currentDataVersion(database.db);
     const themes = (await database.db.selectFrom('theme').select('code').execute()).length;

@@ -11,9 +11,9 @@ export async function currentDataVersion(db: Executor): Promise<number> {
   return Number(row.value);
 }
 
-/** The data version of this request, read at most once. */
+/** The data version of this request, read at most once (straight from SQLite when no transaction is open). */
 export async function dataVersionOf(db: Executor, request: FastifyRequest): Promise<number> {
-  request.dataVersion ??= await currentDataVersion(db);
+  request.dataVersion ??= request.server.committedDataVersion() ?? (await currentDataVersion(db));
   return request.dataVersion;
 }
 

@@ -14,6 +14,8 @@ declare module 'fastify' {
     mailer: Mailer;
     /** The background job worker of this instance (see platform/jobs). */
     jobs: JobWorker;
+    /** See DatabaseHandle.committedDataVersion; null when the version must be read through a query. */
+    committedDataVersion(): number | null;
   }
 }
 
