@@ -16,6 +16,8 @@ export interface ScenarioResult {
 export interface EngineRun {
   engine: EngineName;
   floor: Measure;
+  /** Bare Fastify sending the detail's size and headers from memory: what the answer's shape costs alone. */
+  sameShapeFloor?: Measure & { bytes: number };
   scenarios: ScenarioResult[];
   serverRssMb: number;
   generation: GenerateResult & { generatedAt: string };
@@ -66,6 +68,10 @@ function checks(report: BenchReport): Check[] {
     const detail = sqlite.scenarios.find((s) => s.key === 'detail')!;
     const share = detail.measure.rps / sqlite.floor.rps;
     list.push({ what: 'détail — req/s par rapport au Fastify nu (SQLite)', value: `${detail.measure.rps} / ${sqlite.floor.rps} = ${Math.round(share * 100)} %`, budget: '≥ 50 %', pass: share >= BUDGETS.detailShareOfFloor });
+    if (sqlite.sameShapeFloor) {
+      const shape = sqlite.sameShapeFloor;
+      list.push({ what: `Fastify nu de même forme que le détail (${shape.bytes} octets, en-têtes de sécurité) — req/s par rapport au Fastify nu (SQLite)`, value: `${shape.rps} / ${sqlite.floor.rps} = ${Math.round((shape.rps / sqlite.floor.rps) * 100)} %`, budget: 'pour information : ce que la forme de la réponse permet seule', pass: null });
+    }
     list.push({ what: `génération du jeu national (SQLite${sqlite.generationReused ? `, base du ${sqlite.generation.generatedAt.slice(0, 16)}` : ''})`, value: `${sqlite.generation.seconds.toFixed(1)} s`, budget: '≤ 60 s', pass: sqlite.generation.seconds <= BUDGETS.generationSeconds });
     list.push({ what: 'mémoire du serveur après la charge (SQLite)', value: `${sqlite.serverRssMb} Mo`, budget: '≤ 300 Mo', pass: sqlite.serverRssMb <= BUDGETS.rssMb });
   }
@@ -101,6 +107,8 @@ function scenarioTable(report: BenchReport): string[] {
     const pass = s ? scenarioPasses(s) : null;
     lines.push(`| ${any.name} | ${budget === null ? '—' : `${budget} ms`} | ${cells(s).join(' | ')} | ${pass === null ? '—' : yes(pass)} | ${cells(p).join(' | ')} | ${p ? postgresWithin(s, p) : '—'} |`);
   }
+  const shape = (run: EngineRun | undefined) => (run?.sameShapeFloor ? `${run.sameShapeFloor.p50} | ${run.sameShapeFloor.p99} | ${run.sameShapeFloor.rps} | ${run.sameShapeFloor.errors}` : '— | — | — | —');
+  lines.push(`| pour information : Fastify nu, même forme que le détail | — | ${shape(sqlite)} | — | — | — | ${shape(postgres)} | — | — | — |`);
   lines.push(`| plancher : Fastify nu, route constante | — | ${sqlite ? `${sqlite.floor.p50} | ${sqlite.floor.p99} | ${sqlite.floor.rps} | ${sqlite.floor.errors}` : '— | — | — | —'} | — | — | — | ${postgres ? `${postgres.floor.p50} | ${postgres.floor.p99} | ${postgres.floor.rps} | ${postgres.floor.errors}` : '— | — | — | —'} | — | — | — |`);
   return lines;
 }

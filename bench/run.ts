@@ -59,18 +59,24 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
     const floor = await load(floorBase, ['/constant']);
     console.log(`  plancher (Fastify nu) : p50 ${floor.p50} ms, p99 ${floor.p99} ms, ${floor.rps} req/s`);
     const scenarios: ScenarioResult[] = [];
+    let detailBytes = 0;
     for (const read of READS) {
-      for (const path of read.paths) await fetch(`${base}${path}`, { headers: auth });
+      for (const path of read.paths) {
+        const body = await (await fetch(`${base}${path}`, { headers: auth })).arrayBuffer();
+        if (read.key === 'detail') detailBytes = body.byteLength;
+      }
       const measure: Measure = await load(base, read.paths, auth);
       scenarios.push({ key: read.key, name: read.name, kind: read.kind, measure, sql: sqlFloor[read.key]! });
       console.log(`  ${read.name} : p50 ${measure.p50} ms, p99 ${measure.p99} ms, ${measure.rps} req/s, ${measure.errors} erreurs`);
     }
+    const sameShapeFloor = { bytes: detailBytes, ...(await load(floorBase, [`/meme-forme?octets=${detailBytes}`])) };
+    console.log(`  plancher de même forme que le détail (${detailBytes} octets) : ${sameShapeFloor.rps} req/s`);
     const write = await load(base, actionUpdates(await actionsToUpdate(dataset), dataset.writeToken));
     scenarios.push({ key: 'update', name: 'modification d’une action (écriture)', kind: 'write', measure: write, sql: null });
     console.log(`  écriture : p50 ${write.p50} ms, p99 ${write.p99} ms, ${write.rps} req/s, ${write.errors} erreurs`);
     const serverRssMb = rssMegabytes(server.pid!);
     if (!firstLoad) firstLoad = await firstLoadJavaScript(base);
-    return { engine, floor, scenarios, serverRssMb, generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
+    return { engine, floor, sameShapeFloor, scenarios, serverRssMb, generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
   } finally {
     await stopProcess(server);
   }

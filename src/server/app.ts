@@ -53,7 +53,7 @@ import { JOB_HANDLERS } from './job-handlers.js';
 import { governanceRoutes } from './governance/governance.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
-import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { appSecurityHeaders, registerSecurityHeaders } from './platform/http/security-headers.js';
 
 z.config(z.locales.fr());
 
@@ -129,7 +129,7 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   app.addHook('onClose', async () => app.jobs.stop());
   registerErrorHandling(app);
   // First, so that every answer carries them, refusals by the hooks below included.
-  registerSecurityHeaders(app, securityHeaders(config.publicUrl.startsWith('https://')));
+  registerSecurityHeaders(app, appSecurityHeaders(config.publicUrl.startsWith('https://')));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuthentication(app);
@@ -164,34 +164,6 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
 
   await registerClient(app, resolve(config.clientDir));
   return app;
-}
-
-/**
- * Everything comes from this origin: no CDN, no remote font, no framing by other sites. Styles allow
- * 'unsafe-inline' because the DSFR chart web components inject their own style elements.
- * HSTS is only sent when the instance is reached over TLS.
- */
-function securityHeaders(tls: boolean) {
-  return {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(tls ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    hsts: tls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-  };
 }
 
 /** The built web app, with every non-API path answered by index.html (client-side routing). */
