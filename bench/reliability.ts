@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import fc from 'fast-check';
 import { hash } from '@node-rs/argon2';
@@ -240,9 +241,8 @@ export async function runReliabilityBench(options: ReliabilityOptions): Promise<
   try {
     const fuzz = await fuzzing(options.short ? 1_000 : 10_000, log);
     const killed = await kills(options.short ? 3 : 20, dir, log);
-    const loaded = await load(join(dir), options.short ? 15 : 60, log);
-    mkdirSync(join(dir, 'soak'), { recursive: true });
-    const soaked = await soak(join(dir, 'soak'), options.short ? 120 : 600, options.short ? 20 : 60, log);
+    const loaded = await inFreshProcess<ReliabilityResults['load']>(['load', join(dir, 'load'), String(options.short ? 15 : 60)]);
+    const soaked = await inFreshProcess<ReliabilityResults['soak']>(['soak', join(dir, 'soak'), String(options.short ? 120 : 600), String(options.short ? 20 : 60)]);
     return { date: new Date().toISOString().slice(0, 10), short: options.short, fuzzing: fuzz, kills: killed, load: loaded, soak: soaked };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -275,6 +275,36 @@ export function reliabilityMarkdown(r: ReliabilityResults): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/**
+ * Load and soak drive the server from a process of their own: the heap and handles the fuzzing left in
+ * this one would slow the client down, and its delays would be counted as the server's. The phase's
+ * lines go to stderr, its result as JSON on the last line of stdout.
+ */
+function inFreshProcess<T>(args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/reliability.ts', '--phase', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      const last = output.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) resolve(JSON.parse(last) as T);
+      else reject(new Error(`phase ${args[0]} : sortie ${code}\n${output}`));
+    });
+  });
+}
+
+async function runPhase([phase, dir, seconds, warmUp]: string[]): Promise<void> {
+  mkdirSync(dir!, { recursive: true });
+  const log = (line: string) => console.error(line);
+  const result = phase === 'load' ? await load(dir!, Number(seconds), log) : await soak(dir!, Number(seconds), Number(warmUp), log);
+  console.log(JSON.stringify(result));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv.includes('--phase')) {
+  await runPhase(process.argv.slice(process.argv.indexOf('--phase') + 1));
+  process.exit(0);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
