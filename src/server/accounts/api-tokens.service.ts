@@ -34,11 +34,6 @@ export interface TokenState {
 export const isApiToken = (token: string): boolean => token.startsWith(TOKEN_PREFIX);
 export const apiTokenHash = (token: string): string => hashSecret(token.slice(TOKEN_PREFIX.length));
 
-export async function resolveApiToken(db: Db, token: string): Promise<Principal | null> {
-  if (!isApiToken(token)) return null;
-  return (await readApiToken(db, apiTokenHash(token)))?.principal ?? null;
-}
-
 /** The token of this hash, read from the database; null when unknown or revoked. */
 export async function readApiToken(db: Db, hash: string): Promise<TokenState | null> {
   const [row] = await tokenByHash(db, { hash });

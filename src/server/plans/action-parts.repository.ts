@@ -4,7 +4,7 @@ import type { BudgetLine, Facility } from '../../shared/api/actions.js';
 import type { BudgetNature, FacilityKind } from '../../shared/plan.js';
 import { INSERT_CHUNK } from './actions.repository.js';
 
-/** Budget lines, facilities and secondary axes of actions: one statement for a few actions, three for many. */
+/** Budget lines, facilities and secondary axes of actions, read in one statement per chunk of actions. */
 export interface ActionParts {
   budgetLines: Map<number, BudgetLine[]>;
   facilities: Map<number, Facility[]>;
@@ -13,8 +13,8 @@ export interface ActionParts {
 
 const push = <T>(map: Map<number, T[]>, key: number, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
 
-/** Up to this many actions, the three parts are read in one statement (the ids are bound three times). */
-const ONE_STATEMENT_MAX = 300;
+/** Actions per statement: their ids are bound three times, well within both engines' parameter limits. */
+const ACTIONS_PER_STATEMENT = 1000;
 
 interface PartRow {
   part: number;
@@ -29,11 +29,10 @@ interface PartRow {
 }
 
 /**
- * One statement for a few actions (a fiche, a page): on PostgreSQL each statement is a round trip, and a
- * fiche is read twice in every edit. `part`: 1 budget line, 2 facility, 3 secondary axis (`ord` = axis id).
+ * The three parts in one statement (on PostgreSQL each statement is a round trip, and a fiche is read
+ * twice in every edit). `part`: 1 budget line, 2 facility, 3 secondary axis (`ord` = axis id).
  */
-async function findFewActionParts(db: Executor, actionIds: readonly number[]): Promise<ActionParts> {
-  const parts: ActionParts = { budgetLines: new Map(), facilities: new Map(), secondaryAxes: new Map() };
+async function addPartsOf(db: Executor, actionIds: readonly number[], parts: ActionParts): Promise<void> {
   const ids = sql.join(actionIds);
   const { rows } = await sql<PartRow>`
     select 1 as part, action_id, position as ord, year, funder as label, nature as kind, planned_cents, actual_cents, null as capacity
@@ -56,27 +55,13 @@ async function findFewActionParts(db: Executor, actionIds: readonly number[]): P
     } else if (part === 2) push(parts.facilities, r.action_id, { kind: r.kind as FacilityKind, name: r.label!, capacity: r.capacity === null ? null : Number(r.capacity) });
     else push(parts.secondaryAxes, r.action_id, Number(r.ord));
   }
-  return parts;
 }
 
 export async function findActionParts(db: Executor, actionIds: readonly number[]): Promise<ActionParts> {
   const parts: ActionParts = { budgetLines: new Map(), facilities: new Map(), secondaryAxes: new Map() };
-  if (actionIds.length === 0) return parts;
-  if (actionIds.length <= ONE_STATEMENT_MAX) return findFewActionParts(db, actionIds);
-  const lines = await db.selectFrom('budget_line').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('position').execute();
-  for (const l of lines) {
-    push(parts.budgetLines, l.action_id, {
-      year: l.year,
-      funder: l.funder,
-      nature: l.nature as BudgetNature,
-      plannedCents: Number(l.planned_cents),
-      actualCents: l.actual_cents === null ? null : Number(l.actual_cents),
-    });
+  for (let start = 0; start < actionIds.length; start += ACTIONS_PER_STATEMENT) {
+    await addPartsOf(db, actionIds.slice(start, start + ACTIONS_PER_STATEMENT), parts);
   }
-  const facilities = await db.selectFrom('facility').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('position').execute();
-  for (const f of facilities) push(parts.facilities, f.action_id, { kind: f.kind as FacilityKind, name: f.name, capacity: f.capacity });
-  const axes = await db.selectFrom('action_axis').selectAll().where('action_id', 'in', actionIds).orderBy('action_id').orderBy('axis_id').execute();
-  for (const a of axes) push(parts.secondaryAxes, a.action_id, a.axis_id);
   return parts;
 }
 

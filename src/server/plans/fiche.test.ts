@@ -67,7 +67,7 @@ describe.each(ENGINES)('fiche action (%s)', (engine) => {
     expect(progressed.body).toEqual((await t.request<Action>({ method: 'GET', url: `/api/v1/actions/${created.body.id}` })).body);
     const filtered = await t.request<{ items: Action[] }>({ method: 'GET', url: `/api/v1/actions?axis=${a2.id}` });
     expect(filtered.body.items.map((a) => a.id)).toEqual([created.body.id]);
-    // Parts of a few actions come from one statement, of many from three: the same answer.
+    // Parts of a few actions and of many (read in chunks): the same answer.
     const few = await findActionParts(t.database.db, [created.body.id]);
     const many = await findActionParts(t.database.db, [created.body.id, ...Array.from({ length: 400 }, (_, i) => 1_000_000 + i)]);
     expect(few).toEqual(many);
