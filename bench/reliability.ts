@@ -124,7 +124,7 @@ export async function loadTarget(dir: string): Promise<LoadTarget> {
   const actionIds = (await handle.db.selectFrom('action').select('id').execute()).map((r) => r.id);
   const indicators = (await handle.db.selectFrom('indicator').select('id').execute()).map((r) => r.id);
   await handle.close();
-  const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: sqlitePath, LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'warn' } });
+  const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: sqlitePath, LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'warn' }, nodeArgs: process.env.LOAD_NODE_ARGS?.split(' ').filter(Boolean) });
   const sessions = [];
   for (let n = 0; n < 8; n++) {
     const response = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `charge${n}@caf92.fr`, password: 'mot de passe solide 42' }) });

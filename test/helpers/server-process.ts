@@ -54,8 +54,8 @@ export interface ServerProcess {
 }
 
 /** `pilote-ctg serve` in its own process, resolved once /api/v1/health answers. */
-export async function spawnServer(options: { port: number; env: Record<string, string> }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(options.port), '--no-demo'], {
+export async function spawnServer(options: { port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'serve', '--port', String(options.port), '--no-demo'], {
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

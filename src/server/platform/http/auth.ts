@@ -45,7 +45,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   async function tokenCaller(request: FastifyRequest, token: string): Promise<Principal | null> {
     if (!isApiToken(token)) return null;
     const hash = apiTokenHash(token);
-    const version = await dataVersionOf(app.db, request);
+    const version = await dataVersionOf(request);
     const known = tokens.get(version, hash);
     if (known) {
       await markTokenUsed(app.db, known);
@@ -58,7 +58,7 @@ export function registerAuthentication(app: FastifyInstance): void {
 
   async function sessionCaller(request: FastifyRequest, token: string): Promise<Principal | null> {
     const hash = hashSecret(token);
-    const version = await dataVersionOf(app.db, request);
+    const version = await dataVersionOf(request);
     const known = sessions.get(version, hash);
     const now = new Date();
     // Past the expiry this process knew, the session is read again: another instance may have slid it.

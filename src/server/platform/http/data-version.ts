@@ -11,9 +11,35 @@ export async function currentDataVersion(db: Executor): Promise<number> {
   return Number(row.value);
 }
 
-/** The data version of this request, read at most once (straight from SQLite when no transaction is open). */
-export async function dataVersionOf(db: Executor, request: FastifyRequest): Promise<number> {
-  request.dataVersion ??= request.server.committedDataVersion() ?? (await currentDataVersion(db));
-  return request.dataVersion;
+/**
+ * One read of the data version shared by every request that asked for it before the read started
+ * (ADR 0020). A request must see every write acknowledged before it arrived; a read that starts after
+ * it asked does, so the requests handled in one turn of the event loop share a read made once they
+ * have all asked, at the end of that turn, instead of one read each.
+ */
+export class SharedVersionRead {
+  private next: Promise<number> | null = null;
+
+  constructor(private readonly read: () => number | Promise<number>) {}
+
+  version(): Promise<number> {
+    this.next ??= new Promise<number>((resolve, reject) => {
+      setImmediate(() => {
+        // Whoever asks from now on joins the next read: this one may start before they asked.
+        this.next = null;
+        try {
+          resolve(this.read());
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    return this.next;
+  }
 }
 
+/** The data version of this request, read at most once (see SharedVersionRead). */
+export async function dataVersionOf(request: FastifyRequest): Promise<number> {
+  request.dataVersion ??= await request.server.versionReads.version();
+  return request.dataVersion;
+}

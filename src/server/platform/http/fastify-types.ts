@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.js';
 import type { ServiceContext } from '../context.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { JobWorker } from '../jobs/worker.js';
+import type { SharedVersionRead } from './data-version.js';
 import { actorLabel } from '../../accounts/principal.js';
 
 declare module 'fastify' {
@@ -14,8 +15,8 @@ declare module 'fastify' {
     mailer: Mailer;
     /** The background job worker of this instance (see platform/jobs). */
     jobs: JobWorker;
-    /** See DatabaseHandle.committedDataVersion; null when the version must be read through a query. */
-    committedDataVersion(): number | null;
+    /** Reads of the data version shared by the requests of one turn of the event loop (ADR 0020). */
+    versionReads: SharedVersionRead;
   }
 }
 

@@ -112,7 +112,7 @@ export function registerResponseCache(app: FastifyInstance): void {
   // Before validation: a hit is a URL that was validated when its answer was computed.
   app.addHook('preValidation', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.cacheByDataVersion) return;
-    const version = await dataVersionOf(app.db, request);
+    const version = await dataVersionOf(request);
     // The date is part of the key: answers «  in force today » change at midnight without a write.
     const key = `${callerKey(request.principal)}|${new Date().toISOString().slice(0, 10)}|${request.url}`;
     const cached = cache.get(version, key);
