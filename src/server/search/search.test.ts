@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { ENGINES } from '../../../test/helpers/databases.js';
 import { createTestApp, createUser, signIn, type TestApp } from '../../../test/helpers/app.js';
 import type { SearchHit, SearchResult } from '../../shared/api/search.js';
@@ -70,6 +71,12 @@ describe.each(ENGINES)('full-text search (%s)', (engine) => {
     expect((await search('ludothèques')).body.hits.map((h) => h.id)).toEqual([titleAction.id]);
   });
 
+  /** The stored pages of the search index (SQLite), or its rows' identities and update counts (PostgreSQL). */
+  const searchIndexPages = async (): Promise<unknown[]> =>
+    engine === 'sqlite'
+      ? (await sql<{ id: number; block: Uint8Array }>`select id, hex(block) as block from search_fts_data order by id`.execute(t.database.db)).rows
+      : (await sql`select id, xmin::text as xmin from search_document order by id`.execute(t.database.db)).rows;
+
   it('rewrites a document when its text changes, and keeps it as it is through other edits', async () => {
     const ours = (hits: SearchHit[]) => hits.filter((h) => h.conventionId === conventionId).map((h) => h.id);
     const current = (
@@ -79,8 +86,11 @@ describe.each(ENGINES)('full-text search (%s)', (engine) => {
         payload: { title: 'Ouvrir un lieu d’accueil enfants-parents', themes: ['parentalite'], description: 'Avec le bibliobus des assistantes maternelles.' },
       })
     ).body;
+    const indexBefore = await searchIndexPages();
     const progressed = await t.request<Action>({ method: 'PATCH', url: `/api/v1/actions/${current.id}`, payload: { version: current.version, progress: 40 } });
     expect(progressed.status).toBe(200);
+    // Neither the action's progress nor the touch of its convention rewrote a document of the index.
+    expect(await searchIndexPages()).toEqual(indexBefore);
     expect(ours((await search('bibliobus', '&kind=action')).body.hits)).toEqual([current.id]);
     const described = await t.request<Action>({
       method: 'PATCH',
