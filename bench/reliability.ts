@@ -16,7 +16,7 @@ import { hash } from '@node-rs/argon2';
 import { createTestApp } from '../test/helpers/app.js';
 import { ENGINES } from '../test/helpers/databases.js';
 import { caseArbitrary, dumpDatabase, prepareCallers, runCase, writeOperations } from '../test/helpers/api-fuzz.js';
-import { killDuringGeneration, killDuringWrites, planWorkbook, prepareGenerationTemplate, type KillOutcome } from '../test/helpers/crash.js';
+import { killDuringGeneration, killDuringWrites, timeImport, planWorkbook, prepareGenerationTemplate, type KillOutcome } from '../test/helpers/crash.js';
 import { freePort, prepareSqliteFile, spawnServer, type ServerProcess } from '../test/helpers/server-process.js';
 import { createDb } from '../src/server/platform/db/create-db.js';
 import { insertUser, upsertMembership } from '../src/server/accounts/accounts.repository.js';
@@ -88,8 +88,10 @@ async function kills(count: number, dir: string, log: (line: string) => void): P
   const { sqlitePath, token } = await prepareSqliteFile(dir);
   const workbook = await planWorkbook(600);
   const writes: KillOutcome[] = [];
+  const importMs = await timeImport({ sqlitePath, token, workbook, cycle: -1 });
+  log(`import de 600 actions pendant la rafale : ${importMs} ms ; les arrêts sont tirés dans cet intervalle`);
   for (let cycle = 0; cycle < count; cycle++) {
-    const killAfterMs = 300 + Math.floor(Math.random() * 4000);
+    const killAfterMs = Math.floor(Math.random() * importMs);
     writes.push(...(await killDuringWrites({ sqlitePath, token, workbook, actionsInWorkbook: 600, killAfterMs, import: true, burst: true, cycle })));
     log(`arrêt brutal ${cycle + 1}/${count} pendant import et rafale après ${killAfterMs} ms`);
   }

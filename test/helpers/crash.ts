@@ -7,7 +7,7 @@ import { ACTION_COLUMNS, BUDGET_COLUMNS, SHEETS } from '../../src/server/office/
 import { createDb } from '../../src/server/platform/db/create-db.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import { prepareDatabase } from '../../src/server/demo/prepare.js';
-import { freePort, spawnServer } from './server-process.js';
+import { freePort, spawnServer, type ServerProcess } from './server-process.js';
 import { multipartFile } from './xlsx.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/pilote-ctg.js');
@@ -66,6 +66,70 @@ async function newConvention(url: string, headers: Record<string, string>, title
   return ((await response.json()) as { id: number }).id;
 }
 
+/** Eight clients writing notes on one action until `stopped()`; the bodies acknowledged with a 201 are pushed to `acknowledged`. */
+function startBurst(url: string, headers: Record<string, string>, actionId: number, cycle: number, acknowledged: string[], stopped: () => boolean): Promise<unknown>[] {
+  return Array.from({ length: 8 }, (_, client) =>
+    (async () => {
+      for (let i = 0; !stopped(); i++) {
+        const body = `rafale ${cycle}-${client}-${i}`;
+        const note = { date: '2026-11-28', author: 'Rafale', body };
+        const response = await fetch(`${url}/api/v1/actions/${actionId}/notes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(note) }).catch(() => null);
+        if (!response) return;
+        if (response.status === 201) acknowledged.push(body);
+      }
+    })(),
+  );
+}
+
+interface WriteScene {
+  server: ServerProcess;
+  conventionId: number;
+  started: number;
+  /** Resolves with true when the import was acknowledged (200), false when refused or cut. */
+  imported: Promise<boolean> | null;
+  acknowledgedNotes: string[];
+  running: Promise<unknown>[];
+  stop(): void;
+}
+
+/** A server on `sqlitePath`, a new convention, then the plan import and/or the burst started at once. */
+async function startWrites(options: { sqlitePath: string; token: string; workbook: Buffer; import: boolean; burst: boolean; cycle: number }): Promise<WriteScene> {
+  const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: options.sqlitePath } });
+  const headers = { authorization: `Bearer ${options.token}` };
+  const conventionId = await newConvention(server.url, headers, `Convention interrompue ${options.cycle}`);
+  const actionId = (((await (await fetch(`${server.url}/api/v1/actions?limit=1`, { headers })).json()) as { items: { id: number }[] }).items[0]!).id;
+  let stopped = false;
+  const acknowledgedNotes: string[] = [];
+  const started = Date.now();
+  let imported: Promise<boolean> | null = null;
+  if (options.import) {
+    const { payload, headers: multipart } = multipartFile(options.workbook, 'plan.xlsx');
+    imported = fetch(`${server.url}/api/v1/conventions/${conventionId}/plan-import`, { method: 'POST', headers: { ...headers, ...multipart }, body: payload })
+      .then((r) => r.status === 200)
+      .catch(() => false);
+  }
+  const running = options.burst ? startBurst(server.url, headers, actionId, options.cycle, acknowledgedNotes, () => stopped) : [];
+  return { server, conventionId, started, imported, acknowledgedNotes, running: imported ? [...running, imported] : running, stop: () => (stopped = true) };
+}
+
+/**
+ * How long the plan import takes, from its request to its answer, with the burst of notes running beside
+ * it: kills drawn within that time land while the import is under way (a kill after it only tests a
+ * finished import again).
+ */
+export async function timeImport(options: { sqlitePath: string; token: string; workbook: Buffer; cycle: number }): Promise<number> {
+  const scene = await startWrites({ ...options, import: true, burst: true });
+  try {
+    if (!(await scene.imported)) throw new Error('import refusé pendant sa mesure');
+    return Date.now() - scene.started;
+  } finally {
+    scene.stop();
+    await Promise.all(scene.running);
+    scene.server.child.kill('SIGTERM');
+    await scene.server.exited;
+  }
+}
+
 /**
  * One server life on `sqlitePath`: a large plan import and/or a burst of concurrent writes start, the
  * process is killed with SIGKILL after `killAfterMs`, then the file is checked as a restart would find it.
@@ -80,43 +144,14 @@ export async function killDuringWrites(options: {
   burst: boolean;
   cycle: number;
 }): Promise<KillOutcome[]> {
-  const server = await spawnServer({ port: await freePort(), env: { SQLITE_PATH: options.sqlitePath } });
-  const headers = { authorization: `Bearer ${options.token}` };
-  const conventionId = await newConvention(server.url, headers, `Convention interrompue ${options.cycle}`);
-  const actionId = (((await (await fetch(`${server.url}/api/v1/actions?limit=1`, { headers })).json()) as { items: { id: number }[] }).items[0]!).id;
+  const { server, conventionId, started, imported, acknowledgedNotes, running, stop } = await startWrites(options);
   let importAcknowledged = false;
-  const acknowledgedNotes: string[] = [];
-  let stop = false;
-  const started = Date.now();
-  const running: Promise<unknown>[] = [];
-  if (options.import) {
-    const { payload, headers: multipart } = multipartFile(options.workbook, 'plan.xlsx');
-    running.push(
-      fetch(`${server.url}/api/v1/conventions/${conventionId}/plan-import`, { method: 'POST', headers: { ...headers, ...multipart }, body: payload })
-        .then((r) => (importAcknowledged = r.status === 200))
-        .catch(() => undefined),
-    );
-  }
-  if (options.burst) {
-    for (let client = 0; client < 8; client++) {
-      running.push(
-        (async () => {
-          for (let i = 0; !stop; i++) {
-            const body = `rafale ${options.cycle}-${client}-${i}`;
-            const note = { date: '2026-11-28', author: 'Rafale', body };
-            const response = await fetch(`${server.url}/api/v1/actions/${actionId}/notes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(note) }).catch(() => null);
-            if (!response) return;
-            if (response.status === 201) acknowledgedNotes.push(body);
-          }
-        })(),
-      );
-    }
-  }
+  void imported?.then((ok) => (importAcknowledged = ok));
   await sleep(options.killAfterMs);
   server.child.kill('SIGKILL');
   const killedAfterMs = Date.now() - started;
   await server.exited;
-  stop = true;
+  stop();
   await Promise.all(running);
   const health = await checkAfterRestart(options.sqlitePath);
   const sqlite = new SQLite(options.sqlitePath, { readonly: true });
