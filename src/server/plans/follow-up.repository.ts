@@ -3,11 +3,8 @@ import type { ActionDocumentTable, ActionNoteTable, Executor } from '../platform
 export const listNotes = (db: Executor, actionId: number) =>
   db.selectFrom('action_note').selectAll().where('action_id', '=', actionId).orderBy('date', 'desc').orderBy('id', 'desc').execute();
 
-export const findNote = (db: Executor, id: number) => db.selectFrom('action_note').selectAll().where('id', '=', id).executeTakeFirst();
-
-export async function insertNote(db: Executor, values: Omit<ActionNoteTable, 'id'>): Promise<number> {
-  return (await db.insertInto('action_note').values(values).returning('id').executeTakeFirstOrThrow()).id;
-}
+/** The stored note, read back by the insert itself. */
+export const insertNote = (db: Executor, values: Omit<ActionNoteTable, 'id'>) => db.insertInto('action_note').values(values).returningAll().executeTakeFirstOrThrow();
 
 /** Latest note date per action of a convention (the dashboard's « sans note depuis 12 mois »). */
 export const latestNoteDates = (db: Executor, conventionId: number) =>

@@ -40,9 +40,8 @@ export async function addNote(ctx: ServiceContext, actionId: number, input: Acti
     const action = await requireAction(trx, actionId);
     await requireEditorOfAction(trx, principalOf(ctx), action.convention_id, actionId);
     const now = nowIso();
-    const id = await repo.insertNote(trx, { action_id: actionId, date: input.date, author: input.author, body: input.body, created_at: now });
-    const note = presentNote((await repo.findNote(trx, id))!);
-    await recordAudit(trx, { actor: ctx.actor, entityType: 'action_note', entityId: id, operation: 'create', after: note });
+    const note = presentNote(await repo.insertNote(trx, { action_id: actionId, date: input.date, author: input.author, body: input.body, created_at: now }));
+    await recordAudit(trx, { actor: ctx.actor, entityType: 'action_note', entityId: note.id, operation: 'create', after: note });
     await touchConvention(trx, action.convention_id, now);
     return note;
   });
