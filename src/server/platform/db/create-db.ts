@@ -4,16 +4,17 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database, Db, DialectName } from './schema.js';
+import { versionsFromRows, type DataVersions } from './versions.js';
 
 export interface DatabaseHandle {
   db: Db;
   dialect: DialectName;
   close(): Promise<void>;
   /**
-   * The committed data version read at once, without a query through Kysely; null when it cannot be
+   * The committed data versions read at once, without a query through Kysely; null when they cannot be
    * (PostgreSQL, or a transaction open on SQLite's one connection: its writes are not committed yet).
    */
-  committedDataVersion?(): number | null;
+  committedVersions?(): DataVersions | null;
 }
 
 export type DatabaseTarget = { databaseUrl: string } | { sqlitePath: string };
@@ -36,13 +37,12 @@ function createSqlite(path: string): DatabaseHandle {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let versionStatement: SQLite.Statement | undefined;
   // better-sqlite3 runs each statement to its end: outside a transaction, the connection holds only committed data.
-  const committedDataVersion = () => {
+  const committedVersions = () => {
     if (sqlite.inTransaction) return null;
-    versionStatement ??= sqlite.prepare('select value from data_version where id = 1');
-    const row = versionStatement.get() as { value: number | bigint } | undefined;
-    return row ? Number(row.value) : null;
+    versionStatement ??= sqlite.prepare('select id, value from data_version where id in (1, 2)');
+    return versionsFromRows(versionStatement.all() as { id: number; value: number | bigint }[]);
   };
-  return { db, dialect: 'sqlite', close: () => db.destroy(), committedDataVersion };
+  return { db, dialect: 'sqlite', close: () => db.destroy(), committedVersions };
 }
 
 const STATEMENTS_KEPT = 500;

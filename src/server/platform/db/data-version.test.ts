@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ENGINES, createDemoDatabase, type TestDatabase } from '../../../../test/helpers/databases.js';
-import { currentDataVersion } from '../http/data-version.js';
+import { currentDataVersion, currentVersions } from '../http/data-version.js';
+import { insertUser, upsertMembership } from '../../accounts/accounts.repository.js';
 
 describe.each(ENGINES)('data version (%s)', (engine) => {
   let database: TestDatabase;
@@ -25,14 +26,14 @@ describe.each(ENGINES)('data version (%s)', (engine) => {
   });
 
   it.runIf(engine === 'sqlite')('is read straight from SQLite outside a transaction, and never inside one', async () => {
-    const committed = database.committedDataVersion!();
+    const committed = database.committedVersions!()?.data ?? null;
     expect(committed).toBe(await currentDataVersion(database.db));
     await database.db.transaction().execute(async (trx) => {
       await trx.updateTable('theme').set({ label: sql`label` }).execute();
-      expect(database.committedDataVersion!()).toBeNull();
+      expect(database.committedVersions!()?.data ?? null).toBeNull();
     });
-    expect(database.committedDataVersion!()).toBeGreaterThan(committed!);
-    expect(database.committedDataVersion!()).toBe(await currentDataVersion(database.db));
+    expect(database.committedVersions!()?.data ?? null).toBeGreaterThan(committed!);
+    expect(database.committedVersions!()?.data ?? null).toBe(await currentDataVersion(database.db));
   });
 
   it.runIf(engine === 'postgres')('is bumped once per transaction however many rows it writes, and again by the next one', async () => {
@@ -60,5 +61,39 @@ describe.each(ENGINES)('data version (%s)', (engine) => {
       await trx.updateTable('theme').set({ label: sql`label` }).execute();
     });
     expect(await currentDataVersion(database.db)).toBe(start + 1);
+  });
+
+  it('moves the callers version with the writes that change a caller only, and the data version with them too', async () => {
+    const { db } = database;
+    const start = await currentVersions(db);
+    await db.updateTable('theme').set({ label: sql`label` }).execute();
+    await db.updateTable('action').set({ progress: sql`progress` }).where('id', '=', 1).execute();
+    const afterContent = await currentVersions(db);
+    expect(afterContent.data).toBeGreaterThan(start.data);
+    expect(afterContent.callers).toBe(start.callers);
+
+    const caf = await db.selectFrom('organisation').select('id').where('kind', '=', 'caf').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    let userId = 0;
+    let tokenId = 0;
+    const changes: [string, () => Promise<unknown>][] = [
+      ['account', async () => (userId = await insertUser(db, { email: `version-${engine}@exemple.fr`, display_name: 'Version', password_hash: 'x', is_platform_admin: 0, status: 'active', now }))],
+      ['membership', () => upsertMembership(db, userId, caf.id, 'caf_agent', now)],
+      ['organisation', () => db.updateTable('organisation').set({ name: sql`name` }).where('id', '=', caf.id).execute()],
+      ['token revoked', async () => {
+        tokenId = (await db.insertInto('api_token').values({ organisation_id: caf.id, name: 'version', token_hash: `h-${engine}`, scope: 'read', is_platform: 0, created_by: 'tests', created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+        await db.updateTable('api_token').set({ revoked_at: now }).where('id', '=', tokenId).execute();
+      }],
+    ];
+    for (const [what, change] of changes) {
+      const before = await currentVersions(db);
+      await change();
+      const after = await currentVersions(db);
+      expect({ what, callers: after.callers > before.callers, data: after.data > before.data }).toEqual({ what, callers: true, data: true });
+    }
+    // The once-a-minute touches move neither.
+    const before = await currentVersions(db);
+    await db.updateTable('api_token').set({ last_used_at: new Date().toISOString() }).where('id', '=', tokenId).execute();
+    expect(await currentVersions(db)).toEqual(before);
   });
 });

@@ -6,7 +6,7 @@ import { apiTokenHash, isApiToken, markTokenUsed, readApiToken, type TokenState 
 import { HttpError } from './errors.js';
 import { hashSecret, newSecret } from '../../accounts/tokens.js';
 import { CallerCache } from './caller-cache.js';
-import { dataVersionOf } from './data-version.js';
+import { callerVersionOf, type DataVersions } from './data-version.js';
 
 /** Header carrying the per-process secret with which in-process callers (the CLI) act as the system. */
 export const INTERNAL_HEADER = 'x-pilote-internal';
@@ -20,8 +20,8 @@ declare module 'fastify' {
     principal: Principal;
     /** How the caller proved who they are; CSRF checks apply to cookies only. */
     authenticatedBy: 'cookie' | 'token' | null;
-    /** The data version read once for this request (callers and answers are cached per version). */
-    dataVersion: number | null;
+    /** The data versions read once for this request (callers and answers are cached per version). */
+    versions: DataVersions | null;
   }
   interface FastifyInstance {
     /** Random for each app instance and never sent on the network: `app.inject` callers only. */
@@ -37,7 +37,7 @@ declare module 'fastify' {
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('principal', null as never);
   app.decorateRequest('authenticatedBy', null);
-  app.decorateRequest('dataVersion', null);
+  app.decorateRequest('versions', null);
   app.decorate('internalSecret', newSecret());
   const tokens = new CallerCache<TokenState>();
   const sessions = new CallerCache<SessionState>();
@@ -45,7 +45,7 @@ export function registerAuthentication(app: FastifyInstance): void {
   async function tokenCaller(request: FastifyRequest, token: string): Promise<Principal | null> {
     if (!isApiToken(token)) return null;
     const hash = apiTokenHash(token);
-    const version = await dataVersionOf(request);
+    const version = await callerVersionOf(request);
     const known = tokens.get(version, hash);
     if (known) {
       await markTokenUsed(app.db, known);
@@ -58,7 +58,7 @@ export function registerAuthentication(app: FastifyInstance): void {
 
   async function sessionCaller(request: FastifyRequest, token: string): Promise<Principal | null> {
     const hash = hashSecret(token);
-    const version = await dataVersionOf(request);
+    const version = await callerVersionOf(request);
     const known = sessions.get(version, hash);
     const now = new Date();
     // Past the expiry this process knew, the session is read again: another instance may have slid it.

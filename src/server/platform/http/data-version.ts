@@ -1,14 +1,18 @@
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../db/schema.js';
 import { preparedQuery } from '../db/prepared.js';
+import { versionsFromRows, type DataVersions } from '../db/versions.js';
 
-/** The data version moves on with every committed write to a cached table (triggers, migrations 20261129020000 and 20261129060000). */
-const dataVersionQuery = preparedQuery((db) => db.selectFrom('data_version').select('value').where('id', '=', 1));
+export type { DataVersions };
+
+const versionsQuery = preparedQuery((db) => db.selectFrom('data_version').select(['id', 'value']).where('id', 'in', [1, 2]));
+
+export async function currentVersions(db: Executor): Promise<DataVersions> {
+  return versionsFromRows(await versionsQuery(db, {}));
+}
 
 export async function currentDataVersion(db: Executor): Promise<number> {
-  const [row] = await dataVersionQuery(db, {});
-  if (!row) throw new Error('data_version : ligne absente');
-  return Number(row.value);
+  return (await currentVersions(db)).data;
 }
 
 /**
@@ -17,13 +21,13 @@ export async function currentDataVersion(db: Executor): Promise<number> {
  * it asked does, so the requests handled in one turn of the event loop share a read made once they
  * have all asked, at the end of that turn, instead of one read each.
  */
-export class SharedVersionRead {
-  private next: Promise<number> | null = null;
+export class SharedVersionRead<T = DataVersions> {
+  private next: Promise<T> | null = null;
 
-  constructor(private readonly read: () => number | Promise<number>) {}
+  constructor(private readonly read: () => T | Promise<T>) {}
 
-  version(): Promise<number> {
-    this.next ??= new Promise<number>((resolve, reject) => {
+  version(): Promise<T> {
+    this.next ??= new Promise<T>((resolve, reject) => {
       setImmediate(() => {
         // Whoever asks from now on joins the next read: this one may start before they asked.
         this.next = null;
@@ -38,8 +42,14 @@ export class SharedVersionRead {
   }
 }
 
-/** The data version of this request, read at most once (see SharedVersionRead). */
-export async function dataVersionOf(request: FastifyRequest): Promise<number> {
-  request.dataVersion ??= await request.server.versionReads.version();
-  return request.dataVersion;
+/** The versions of this request, read at most once (see SharedVersionRead). */
+async function versionsOf(request: FastifyRequest): Promise<DataVersions> {
+  request.versions ??= await request.server.versionReads.version();
+  return request.versions;
 }
+
+/** The version cached answers are kept under. */
+export const dataVersionOf = async (request: FastifyRequest): Promise<number> => (await versionsOf(request)).data;
+
+/** The version callers (session or token → who they are, their rights) are kept under. */
+export const callerVersionOf = async (request: FastifyRequest): Promise<number> => (await versionsOf(request)).callers;

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config.js';
 import type { ServiceContext } from '../context.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { JobWorker } from '../jobs/worker.js';
-import type { SharedVersionRead } from './data-version.js';
+import type { DataVersions, SharedVersionRead } from './data-version.js';
 import { actorLabel } from '../../accounts/principal.js';
 
 declare module 'fastify' {
@@ -16,7 +16,7 @@ declare module 'fastify' {
     /** The background job worker of this instance (see platform/jobs). */
     jobs: JobWorker;
     /** Reads of the data version shared by the requests of one turn of the event loop (ADR 0020). */
-    versionReads: SharedVersionRead;
+    versionReads: SharedVersionRead<DataVersions>;
   }
 }
 

@@ -17,6 +17,7 @@ import * as webhooks from './20261129041000_webhooks.js';
 import * as pgWritePath from './20261129050000_pg_write_path.js';
 import * as principalCache from './20261129060000_principal_cache.js';
 import * as sqliteSearchOnTextChange from './20261129070000_sqlite_search_on_text_change.js';
+import * as principalVersion from './20261129080000_principal_version.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261129050000_pg_write_path': pgWritePath,
   '20261129060000_principal_cache': principalCache,
   '20261129070000_sqlite_search_on_text_change': sqliteSearchOnTextChange,
+  '20261129080000_principal_version': principalVersion,
 };
