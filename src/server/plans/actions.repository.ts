@@ -125,20 +125,16 @@ export async function insertAction(db: Executor, values: Omit<ActionTable, 'id' 
   return row.id;
 }
 
-export async function updateAction(
-  db: Executor,
-  id: number,
-  version: number,
-  changes: Partial<Omit<ActionTable, 'id' | 'version'>>,
-): Promise<boolean> {
-  const result = await db
+/** The action as updated (read back by the update itself), or undefined when its version has moved on. */
+export const updateAction = (db: Executor, id: number, version: number, changes: Partial<Omit<ActionTable, 'id' | 'version'>>): Promise<ActionRow | undefined> =>
+  db
     .updateTable('action')
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
+    .returning(actionColumns)
+    .returning(pilotNames)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
 
 export async function replaceActionThemes(db: Executor, actionId: number, themes: readonly string[]): Promise<void> {
   await db.deleteFrom('action_theme').where('action_id', '=', actionId).execute();

@@ -121,15 +121,13 @@ export async function writeParts(
 }
 
 /**
- * The action after an update: its row is read again (version, names of pilots), themes and parts only when
+ * The action after an update: its row as the update returned it (version, names of pilots), themes and parts only when
  * the update wrote them, otherwise they are those read before (on PostgreSQL each read is a round trip
  * inside the transaction). A change of main axis reads the parts again, since secondary axes are shown
  * without the main one.
  */
-async function actionAfterUpdate(trx: Executor, before: Action, themesWritten: boolean, partsWritten: boolean): Promise<Action> {
+async function actionAfterUpdate(trx: Executor, before: Action, row: repo.ActionRow, themesWritten: boolean, partsWritten: boolean): Promise<Action> {
   const id = before.id;
-  const row = await repo.findAction(trx, id);
-  if (!row) throw notFound(`Action ${id}`);
   const themes = themesWritten ? ((await repo.findThemesOfActions(trx, [id])).get(id) ?? []) : before.themes;
   const unchangedParts = !partsWritten && row.axis_id === before.axisId;
   const current: parts.ActionParts = unchangedParts
@@ -212,7 +210,7 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
   checkConsistency(merged);
   if (input.pilotUserId !== undefined || input.pilotOrganisationId !== undefined) await checkPilotLinks(trx, before.conventionId, merged);
   const now = nowIso();
-  const ok = await repo.updateAction(trx, id, input.version, {
+  const row = await repo.updateAction(trx, id, input.version, {
     axis_id: axisIds[0] ?? null,
     parent_id: merged.parentId ?? null,
     title: merged.title,
@@ -236,10 +234,10 @@ export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Ac
     progress: merged.progress,
     updated_at: now,
   });
-  if (!ok) throw staleVersion(await getAction(trx, id));
+  if (!row) throw staleVersion(await getAction(trx, id));
   if (input.themes) await repo.replaceActionThemes(trx, id, input.themes);
   const partsWritten = await writeParts(trx, id, axisIds, input, before.axisIds);
-  const after = await actionAfterUpdate(trx, before, Boolean(input.themes), partsWritten);
+  const after = await actionAfterUpdate(trx, before, row, Boolean(input.themes), partsWritten);
   await recordAudit(trx, { actor: ctx.actor, entityType: 'action', entityId: id, operation: 'update', before, after, origin: ctx.origin });
   await pilotChanged(trx, id, before.pilotUserId, after.pilotUserId, now);
   if (before.status !== after.status) {
