@@ -4,8 +4,9 @@ import type { BudgetLine, Facility } from '../../shared/api/actions.js';
 import type { BudgetNature, FacilityKind } from '../../shared/plan.js';
 import { INSERT_CHUNK } from './actions.repository.js';
 
-/** Budget lines, facilities and secondary axes of actions, read in one statement per chunk of actions. */
+/** Themes, budget lines, facilities and secondary axes of actions, read in one statement per chunk of actions. */
 export interface ActionParts {
+  themes: Map<number, string[]>;
   budgetLines: Map<number, BudgetLine[]>;
   facilities: Map<number, Facility[]>;
   secondaryAxes: Map<number, number[]>;
@@ -13,7 +14,7 @@ export interface ActionParts {
 
 const push = <T>(map: Map<number, T[]>, key: number, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
 
-/** Actions per statement: their ids are bound three times, well within both engines' parameter limits. */
+/** Actions per statement: their ids are bound four times, well within both engines' parameter limits. */
 const ACTIONS_PER_STATEMENT = 1000;
 
 interface PartRow {
@@ -29,8 +30,9 @@ interface PartRow {
 }
 
 /**
- * The three parts in one statement (on PostgreSQL each statement is a round trip, and a fiche is read
- * twice in every edit). `part`: 1 budget line, 2 facility, 3 secondary axis (`ord` = axis id).
+ * The four parts in one statement (on PostgreSQL each statement is a round trip, and a fiche is read
+ * twice in every edit). `part`: 1 budget line, 2 facility, 3 secondary axis (`ord` = axis id), 4 theme
+ * (`label` = its code, in the action's order).
  */
 async function addPartsOf(db: Executor, actionIds: readonly number[], parts: ActionParts): Promise<void> {
   const ids = sql.join(actionIds);
@@ -41,6 +43,8 @@ async function addPartsOf(db: Executor, actionIds: readonly number[], parts: Act
     select 2, action_id, position, null, name, kind, null, null, capacity from facility where action_id in (${ids})
     union all
     select 3, action_id, axis_id, null, null, null, null, null, null from action_axis where action_id in (${ids})
+    union all
+    select 4, action_id, position, null, theme_code, null, null, null, null from action_theme where action_id in (${ids})
     order by 1, 2, 3`.execute(db);
   for (const r of rows) {
     const part = Number(r.part);
@@ -53,12 +57,13 @@ async function addPartsOf(db: Executor, actionIds: readonly number[], parts: Act
         actualCents: r.actual_cents === null ? null : Number(r.actual_cents),
       });
     } else if (part === 2) push(parts.facilities, r.action_id, { kind: r.kind as FacilityKind, name: r.label!, capacity: r.capacity === null ? null : Number(r.capacity) });
-    else push(parts.secondaryAxes, r.action_id, Number(r.ord));
+    else if (part === 3) push(parts.secondaryAxes, r.action_id, Number(r.ord));
+    else push(parts.themes, r.action_id, r.label!);
   }
 }
 
 export async function findActionParts(db: Executor, actionIds: readonly number[]): Promise<ActionParts> {
-  const parts: ActionParts = { budgetLines: new Map(), facilities: new Map(), secondaryAxes: new Map() };
+  const parts: ActionParts = { themes: new Map(), budgetLines: new Map(), facilities: new Map(), secondaryAxes: new Map() };
   for (let start = 0; start < actionIds.length; start += ACTIONS_PER_STATEMENT) {
     await addPartsOf(db, actionIds.slice(start, start + ACTIONS_PER_STATEMENT), parts);
   }

@@ -42,13 +42,7 @@ export const presentAction = (row: ActionRow, themes: string[], parts: ActionPar
   updatedAt: row.updated_at,
 });
 
-export async function presentActions(
-  rows: ActionRow[],
-  themesOf: (ids: number[]) => Promise<Map<number, string[]>>,
-  partsOf: (ids: number[]) => Promise<ActionParts>,
-): Promise<Action[]> {
-  const ids = rows.map((r) => r.id);
-  const themes = await themesOf(ids);
-  const parts = await partsOf(ids);
-  return rows.map((r) => presentAction(r, themes.get(r.id) ?? [], parts));
+export async function presentActions(rows: ActionRow[], partsOf: (ids: number[]) => Promise<ActionParts>): Promise<Action[]> {
+  const parts = await partsOf(rows.map((r) => r.id));
+  return rows.map((r) => presentAction(r, parts.themes.get(r.id) ?? [], parts));
 }

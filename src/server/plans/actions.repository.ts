@@ -97,20 +97,6 @@ export async function insertActionThemes(db: Executor, themesById: ReadonlyMap<n
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) await db.insertInto('action_theme').values(rows.slice(start, start + INSERT_CHUNK)).execute();
 }
 
-export async function findThemesOfActions(db: Executor, actionIds: readonly number[]) {
-  if (actionIds.length === 0) return new Map<number, string[]>();
-  const rows = await db
-    .selectFrom('action_theme as at')
-    .select(['at.action_id', 'at.theme_code'])
-    .where('at.action_id', 'in', actionIds)
-    .orderBy('at.action_id')
-    .orderBy('at.position')
-    .execute();
-  const byAction = new Map<number, string[]>();
-  for (const r of rows) byAction.set(r.action_id, [...(byAction.get(r.action_id) ?? []), r.theme_code]);
-  return byAction;
-}
-
 export async function nextActionPosition(db: Executor, conventionId: number): Promise<number> {
   const row = await db
     .selectFrom('action')

@@ -32,11 +32,12 @@ export async function getActionForCaller(db: Executor, principal: Principal, id:
 export async function getAction(db: Executor, id: number): Promise<Action> {
   const row = await repo.findAction(db, id);
   if (!row) throw notFound(`Action ${id}`);
-  return presentAction(row, (await repo.findThemesOfActions(db, [id])).get(id) ?? [], await parts.findActionParts(db, [id]));
+  const found = await parts.findActionParts(db, [id]);
+  return presentAction(row, found.themes.get(id) ?? [], found);
 }
 
 const present = (db: Executor, rows: repo.ActionRow[]) =>
-  presentActions(rows, (ids) => repo.findThemesOfActions(db, ids), (ids) => parts.findActionParts(db, ids));
+  presentActions(rows, (ids) => parts.findActionParts(db, ids));
 
 /** Several actions by id, presented in the order of the ids. */
 export async function getActions(db: Executor, ids: readonly number[]): Promise<Action[]> {
@@ -121,19 +122,23 @@ export async function writeParts(
 }
 
 /**
- * The action after an update: its row as the update returned it (version, names of pilots), themes and parts only when
- * the update wrote them, otherwise they are those read before (on PostgreSQL each read is a round trip
- * inside the transaction). A change of main axis reads the parts again, since secondary axes are shown
- * without the main one.
+ * The action after an update: its row as the update returned it (version, names of pilots); themes and
+ * parts read again, in one statement, only when the update wrote them, otherwise those read before (on
+ * PostgreSQL each read is a round trip inside the transaction). A change of main axis reads the parts
+ * again, since secondary axes are shown without the main one.
  */
 async function actionAfterUpdate(trx: Executor, before: Action, row: repo.ActionRow, themesWritten: boolean, partsWritten: boolean): Promise<Action> {
   const id = before.id;
-  const themes = themesWritten ? ((await repo.findThemesOfActions(trx, [id])).get(id) ?? []) : before.themes;
-  const unchangedParts = !partsWritten && row.axis_id === before.axisId;
-  const current: parts.ActionParts = unchangedParts
-    ? { budgetLines: new Map([[id, before.budgetLines]]), facilities: new Map([[id, before.facilities]]), secondaryAxes: new Map([[id, before.axisIds.slice(before.axisId === null ? 0 : 1)]]) }
+  const unchanged = !themesWritten && !partsWritten && row.axis_id === before.axisId;
+  const current: parts.ActionParts = unchanged
+    ? {
+        themes: new Map([[id, before.themes]]),
+        budgetLines: new Map([[id, before.budgetLines]]),
+        facilities: new Map([[id, before.facilities]]),
+        secondaryAxes: new Map([[id, before.axisIds.slice(before.axisId === null ? 0 : 1)]]),
+      }
     : await parts.findActionParts(trx, [id]);
-  return presentAction(row, themes, current);
+  return presentAction(row, current.themes.get(id) ?? [], current);
 }
 
 /** The row of a new action (shared by the single and the bulk creation). */
