@@ -310,9 +310,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.arg
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const started = new Date().toISOString();
   const results = await runReliabilityBench({ short: process.argv.includes('--short') || process.env.BENCH_RELIABILITY === 'short' });
   mkdirSync('bench/results', { recursive: true });
-  const base = `bench/results/reliability-${results.date}`;
+  // Date and UTC time of the start, and whether it was the short pass: no run overwrites another.
+  const base = `bench/results/reliability-${started.slice(0, 10)}-${started.slice(11, 16).replace(':', '')}${results.short ? '-courte' : ''}`;
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(`${base}.md`, reliabilityMarkdown(results));
   console.log(reliabilityMarkdown(results));

@@ -1,4 +1,4 @@
-/** Budgets of issue #9, checked on the measures; bench/results/<date>.json and .md, and the README table. */
+/** Budgets of issue #9, checked on the measures; bench/results/<date>-<hhmm>.json and .md, and the README table. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GenerateResult } from '../src/server/generate/generate.js';
 import type { EngineName } from './datasets.js';
@@ -155,7 +155,8 @@ const README_END = '<!-- banc:fin -->';
 
 export function writeReport(report: BenchReport): void {
   mkdirSync('bench/results', { recursive: true });
-  const stem = `bench/results/${report.date.slice(0, 10)}`;
+  // Date and UTC time of the start: a second pass the same day does not overwrite the first.
+  const stem = `bench/results/${report.date.slice(0, 10)}-${report.date.slice(11, 16).replace(':', '')}`;
   const table = markdown(report);
   writeFileSync(`${stem}.json`, `${JSON.stringify({ ...report, checks: checks(report) }, null, 2)}\n`);
   writeFileSync(`${stem}.md`, `${table}\n`);
