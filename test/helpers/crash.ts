@@ -67,7 +67,7 @@ async function newConvention(url: string, headers: Record<string, string>, title
 }
 
 /** Eight clients writing notes on one action until `stopped()`; the bodies acknowledged with a 201 are pushed to `acknowledged`. */
-function startBurst(url: string, headers: Record<string, string>, actionId: number, cycle: number, acknowledged: string[], stopped: () => boolean): Promise<unknown>[] {
+function startBurst(url: string, headers: Record<string, string>, actionId: number, cycle: number, acknowledged: string[], stopped: () => boolean, onAck: () => void): Promise<unknown>[] {
   return Array.from({ length: 8 }, (_, client) =>
     (async () => {
       for (let i = 0; !stopped(); i++) {
@@ -75,7 +75,10 @@ function startBurst(url: string, headers: Record<string, string>, actionId: numb
         const note = { date: '2026-11-28', author: 'Rafale', body };
         const response = await fetch(`${url}/api/v1/actions/${actionId}/notes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(note) }).catch(() => null);
         if (!response) return;
-        if (response.status === 201) acknowledged.push(body);
+        if (response.status === 201) {
+          acknowledged.push(body);
+          onAck();
+        }
       }
     })(),
   );
@@ -88,6 +91,8 @@ interface WriteScene {
   /** Resolves with true when the import was acknowledged (200), false when refused or cut. */
   imported: Promise<boolean> | null;
   acknowledgedNotes: string[];
+  /** Resolves once the burst has had a first write acknowledged. */
+  firstAck: Promise<void>;
   running: Promise<unknown>[];
   stop(): void;
 }
@@ -108,8 +113,10 @@ async function startWrites(options: { sqlitePath: string; token: string; workboo
       .then((r) => r.status === 200)
       .catch(() => false);
   }
-  const running = options.burst ? startBurst(server.url, headers, actionId, options.cycle, acknowledgedNotes, () => stopped) : [];
-  return { server, conventionId, started, imported, acknowledgedNotes, running: imported ? [...running, imported] : running, stop: () => (stopped = true) };
+  let acked!: () => void;
+  const firstAck = new Promise<void>((resolve) => (acked = resolve));
+  const running = options.burst ? startBurst(server.url, headers, actionId, options.cycle, acknowledgedNotes, () => stopped, acked) : [];
+  return { server, conventionId, started, imported, acknowledgedNotes, firstAck, running: imported ? [...running, imported] : running, stop: () => (stopped = true) };
 }
 
 /**
@@ -132,7 +139,8 @@ export async function timeImport(options: { sqlitePath: string; token: string; w
 
 /**
  * One server life on `sqlitePath`: a large plan import and/or a burst of concurrent writes start, the
- * process is killed with SIGKILL after `killAfterMs`, then the file is checked as a restart would find it.
+ * process is killed with SIGKILL after `killAfterMs` (and not before the burst has a write acknowledged),
+ * then the file is checked as a restart would find it.
  */
 export async function killDuringWrites(options: {
   sqlitePath: string;
@@ -144,10 +152,13 @@ export async function killDuringWrites(options: {
   burst: boolean;
   cycle: number;
 }): Promise<KillOutcome[]> {
-  const { server, conventionId, started, imported, acknowledgedNotes, running, stop } = await startWrites(options);
+  const { server, conventionId, started, imported, acknowledgedNotes, firstAck, running, stop } = await startWrites(options);
   let importAcknowledged = false;
   void imported?.then((ok) => (importAcknowledged = ok));
   await sleep(options.killAfterMs);
+  // Never before the burst has a write acknowledged, or it would have nothing to check (the first ones
+  // can wait behind the parsing of the workbook on a loaded machine).
+  if (options.burst) await Promise.race([firstAck, sleep(10_000)]);
   server.child.kill('SIGKILL');
   const killedAfterMs = Date.now() - started;
   await server.exited;
