@@ -37,6 +37,9 @@ export async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} ne répond pas`);
 }
 
+/** `2026-11-28-2352`: the date and UTC time of a run's start, naming its result files (several passes a day). */
+export const resultStamp = (iso: string) => `${iso.slice(0, 10)}-${iso.slice(11, 16).replace(':', '')}`;
+
 export function rssMegabytes(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);

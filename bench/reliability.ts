@@ -18,6 +18,7 @@ import { ENGINES } from '../test/helpers/databases.js';
 import { caseArbitrary, dumpDatabase, prepareCallers, runCase, writeOperations } from '../test/helpers/api-fuzz.js';
 import { killDuringGeneration, killDuringWrites, timeImport, planWorkbook, prepareGenerationTemplate, type KillOutcome } from '../test/helpers/crash.js';
 import { freePort, prepareSqliteFile, spawnServer, type ServerProcess } from '../test/helpers/server-process.js';
+import { resultStamp } from './load.js';
 import { createDb } from '../src/server/platform/db/create-db.js';
 import { insertUser, upsertMembership } from '../src/server/accounts/accounts.repository.js';
 
@@ -313,8 +314,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = new Date().toISOString();
   const results = await runReliabilityBench({ short: process.argv.includes('--short') || process.env.BENCH_RELIABILITY === 'short' });
   mkdirSync('bench/results', { recursive: true });
-  // Date and UTC time of the start, and whether it was the short pass: no run overwrites another.
-  const base = `bench/results/reliability-${started.slice(0, 10)}-${started.slice(11, 16).replace(':', '')}${results.short ? '-courte' : ''}`;
+  // Whether it was the short pass is in the name too: no run overwrites another.
+  const base = `bench/results/reliability-${resultStamp(started)}${results.short ? '-courte' : ''}`;
   writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(`${base}.md`, reliabilityMarkdown(results));
   console.log(reliabilityMarkdown(results));

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { GenerateResult } from '../src/server/generate/generate.js';
 import type { EngineName } from './datasets.js';
-import type { Measure } from './load.js';
+import { resultStamp, type Measure } from './load.js';
 import type { SqlFloor } from './sql-floor.js';
 
 export interface ScenarioResult {
@@ -107,9 +107,9 @@ function scenarioTable(report: BenchReport): string[] {
     const pass = s ? scenarioPasses(s) : null;
     lines.push(`| ${any.name} | ${budget === null ? '—' : `${budget} ms`} | ${cells(s).join(' | ')} | ${pass === null ? '—' : yes(pass)} | ${cells(p).join(' | ')} | ${p ? postgresWithin(s, p) : '—'} |`);
   }
-  const shape = (run: EngineRun | undefined) => (run?.sameShapeFloor ? `${run.sameShapeFloor.p50} | ${run.sameShapeFloor.p99} | ${run.sameShapeFloor.rps} | ${run.sameShapeFloor.errors}` : '— | — | — | —');
-  lines.push(`| pour information : Fastify nu, même forme que le détail | — | ${shape(sqlite)} | — | — | — | ${shape(postgres)} | — | — | — |`);
-  lines.push(`| plancher : Fastify nu, route constante | — | ${sqlite ? `${sqlite.floor.p50} | ${sqlite.floor.p99} | ${sqlite.floor.rps} | ${sqlite.floor.errors}` : '— | — | — | —'} | — | — | — | ${postgres ? `${postgres.floor.p50} | ${postgres.floor.p99} | ${postgres.floor.rps} | ${postgres.floor.errors}` : '— | — | — | —'} | — | — | — |`);
+  const measured = (m: Measure | undefined) => (m ? `${m.p50} | ${m.p99} | ${m.rps} | ${m.errors}` : '— | — | — | —');
+  lines.push(`| pour information : Fastify nu, même forme que le détail | — | ${measured(sqlite?.sameShapeFloor)} | — | — | — | ${measured(postgres?.sameShapeFloor)} | — | — | — |`);
+  lines.push(`| plancher : Fastify nu, route constante | — | ${measured(sqlite?.floor)} | — | — | — | ${measured(postgres?.floor)} | — | — | — |`);
   return lines;
 }
 
@@ -156,7 +156,7 @@ const README_END = '<!-- banc:fin -->';
 export function writeReport(report: BenchReport): void {
   mkdirSync('bench/results', { recursive: true });
   // Date and UTC time of the start: a second pass the same day does not overwrite the first.
-  const stem = `bench/results/${report.date.slice(0, 10)}-${report.date.slice(11, 16).replace(':', '')}`;
+  const stem = `bench/results/${resultStamp(report.date)}`;
   const table = markdown(report);
   writeFileSync(`${stem}.json`, `${JSON.stringify({ ...report, checks: checks(report) }, null, 2)}\n`);
   writeFileSync(`${stem}.md`, `${table}\n`);

@@ -66,8 +66,8 @@ async function newConvention(url: string, headers: Record<string, string>, title
   return ((await response.json()) as { id: number }).id;
 }
 
-/** Eight clients writing notes on one action until `stopped()`; the bodies acknowledged with a 201 are pushed to `acknowledged`. */
-function startBurst(url: string, headers: Record<string, string>, actionId: number, cycle: number, acknowledged: string[], stopped: () => boolean, onAck: () => void): Promise<unknown>[] {
+/** Eight clients writing notes on one action until `stopped()`; each body acknowledged with a 201 is passed to `acknowledge`. */
+function startBurst(url: string, headers: Record<string, string>, actionId: number, cycle: number, acknowledge: (body: string) => void, stopped: () => boolean): Promise<unknown>[] {
   return Array.from({ length: 8 }, (_, client) =>
     (async () => {
       for (let i = 0; !stopped(); i++) {
@@ -75,10 +75,7 @@ function startBurst(url: string, headers: Record<string, string>, actionId: numb
         const note = { date: '2026-11-28', author: 'Rafale', body };
         const response = await fetch(`${url}/api/v1/actions/${actionId}/notes`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(note) }).catch(() => null);
         if (!response) return;
-        if (response.status === 201) {
-          acknowledged.push(body);
-          onAck();
-        }
+        if (response.status === 201) acknowledge(body);
       }
     })(),
   );
@@ -115,7 +112,11 @@ async function startWrites(options: { sqlitePath: string; token: string; workboo
   }
   let acked!: () => void;
   const firstAck = new Promise<void>((resolve) => (acked = resolve));
-  const running = options.burst ? startBurst(server.url, headers, actionId, options.cycle, acknowledgedNotes, () => stopped, acked) : [];
+  const acknowledge = (body: string) => {
+    acknowledgedNotes.push(body);
+    acked();
+  };
+  const running = options.burst ? startBurst(server.url, headers, actionId, options.cycle, acknowledge, () => stopped) : [];
   return { server, conventionId, started, imported, acknowledgedNotes, firstAck, running: imported ? [...running, imported] : running, stop: () => (stopped = true) };
 }
 
@@ -153,8 +154,6 @@ export async function killDuringWrites(options: {
   cycle: number;
 }): Promise<KillOutcome[]> {
   const { server, conventionId, started, imported, acknowledgedNotes, firstAck, running, stop } = await startWrites(options);
-  let importAcknowledged = false;
-  void imported?.then((ok) => (importAcknowledged = ok));
   await sleep(options.killAfterMs);
   // Never before the burst has a write acknowledged, or it would have nothing to check (the first ones
   // can wait behind the parsing of the workbook on a loaded machine).
@@ -164,6 +163,7 @@ export async function killDuringWrites(options: {
   await server.exited;
   stop();
   await Promise.all(running);
+  const importAcknowledged = (await imported) ?? false;
   const health = await checkAfterRestart(options.sqlitePath);
   const sqlite = new SQLite(options.sqlitePath, { readonly: true });
   try {
