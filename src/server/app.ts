@@ -48,6 +48,7 @@ import { personalDataRoutes } from './personal-data/personal-data.routes.js';
 import { registerExportLog } from './audit/export-log.js';
 import { registerResponseCache } from './platform/http/response-cache.js';
 import { currentVersions, SharedVersionRead } from './platform/http/data-version.js';
+import { TableVersionsMemo } from './platform/db/versions.js';
 import { searchRoutes } from './search/search.routes.js';
 import { JobWorker } from './platform/jobs/worker.js';
 import { JOB_HANDLERS } from './job-handlers.js';
@@ -120,7 +121,8 @@ export async function buildApp({ database, config, logger = true, mailer }: Buil
   app.removeContentTypeParser('text/plain');
   app.decorate('db', database.db);
   app.decorate('dialect', database.dialect);
-  app.decorate('versionReads', new SharedVersionRead(() => database.committedVersions?.() ?? currentVersions(database.db)));
+  const tableVersions = new TableVersionsMemo();
+  app.decorate('versionReads', new SharedVersionRead(() => database.committedVersions?.() ?? currentVersions(database.db, tableVersions)));
   app.decorate('config', config);
   app.decorate('mailer', mailer ?? createMailer(config.mail, (line) => app.log.info(line)));
   app.decorate('jobs', new JobWorker({

@@ -11,11 +11,21 @@ import { idParamsSchema, pageOf } from '../../shared/api/common.js';
 import { contextOf } from '../platform/http/fastify-types.js';
 import * as service from './conventions.service.js';
 
+/** The tables each cached answer reads (ADR 0022; checked by cache-reads.test.ts). */
+const CONVENTION_LIST_READS = [
+  'convention', 'convention_activity', 'convention_territory', 'convention_theme', 'territory', 'territory_member', 'theme',
+  'action', 'action_theme', 'signature_event',
+] as const;
+const CONVENTION_DETAIL_READS = [
+  ...CONVENTION_LIST_READS, 'convention_status_change', 'party', 'person', 'signatory',
+  'axis', 'action_axis', 'budget_line', 'facility',
+] as const;
+
 export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/conventions',
     {
-      config: { cacheByDataVersion: true },
+      config: { cacheReads: CONVENTION_LIST_READS },
       schema: {
         tags: ['conventions'],
         summary: 'Lister les conventions (filtres : statut, champ, territoire, Caf, année, texte)',
@@ -28,7 +38,7 @@ export const conventionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/conventions/:id',
     {
-      config: { cacheByDataVersion: true },
+      config: { cacheReads: CONVENTION_DETAIL_READS },
       schema: {
         tags: ['conventions'],
         summary: 'Une convention : parties, signatures et signataires, plan d’actions, historique',

@@ -22,7 +22,7 @@ export const indicatorsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/indicators/:id',
-    { config: { convention: { of: 'indicator', ability: 'read', internal: true } }, schema: { tags, summary: 'Un indicateur, ses valeurs et son état', params: idParamsSchema, response: { 200: indicatorSchema } } },
+    { config: { convention: { of: 'indicator', ability: 'read', internal: true }, cacheReads: ['indicator', 'indicator_value', 'convention'] }, schema: { tags, summary: 'Un indicateur, ses valeurs et son état', params: idParamsSchema, response: { 200: indicatorSchema } } },
     async (request) => service.getIndicator(app.db, request.params.id),
   );
   app.patch(

@@ -7,7 +7,7 @@ import * as service from './actions.service.js';
 export const actionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/actions',
-    { schema: { tags: ['actions'], summary: 'Actions de toutes les conventions, filtrées', querystring: actionListQuery, response: { 200: pageOf(actionSchema) } } },
+    { config: { cacheReads: ['action', 'action_axis', 'action_theme', 'budget_line', 'facility', 'convention'] }, schema: { tags: ['actions'], summary: 'Actions de toutes les conventions, filtrées', querystring: actionListQuery, response: { 200: pageOf(actionSchema) } } },
     async (request) => service.listActions(app.db, request.principal, request.query),
   );
   app.get(

@@ -30,7 +30,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats',
     {
-      config: { cacheByDataVersion: true },
+      config: { cacheReads: ['convention', 'convention_territory', 'convention_theme', 'territory', 'territory_member', 'theme', 'action', 'action_theme'] },
       schema: {
         tags: ['tableaux de bord'],
         summary: 'Chiffres clés : conventions par statut, communes et population couvertes, champs',

@@ -8,7 +8,7 @@ import { createTheme, listThemes, updateTheme } from './themes.service.js';
 export const themesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/themes',
-    { schema: { tags: ['champs'], summary: 'Champs d’intervention', response: { 200: z.array(themeSchema) } } },
+    { config: { cacheReads: ['theme'] }, schema: { tags: ['champs'], summary: 'Champs d’intervention', response: { 200: z.array(themeSchema) } } },
     async () => listThemes(app.db),
   );
 

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database, Db, DialectName } from './schema.js';
-import { versionsFromRows, type DataVersions } from './versions.js';
+import { countersFromRows, tablesFromRows, TableVersionsMemo, type DataVersions } from './versions.js';
 
 export interface DatabaseHandle {
   db: Db;
@@ -36,11 +36,17 @@ function createSqlite(path: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let versionStatement: SQLite.Statement | undefined;
+  let tablesStatement: SQLite.Statement | undefined;
+  const memo = new TableVersionsMemo();
   // better-sqlite3 runs each statement to its end: outside a transaction, the connection holds only committed data.
   const committedVersions = () => {
     if (sqlite.inTransaction) return null;
     versionStatement ??= sqlite.prepare('select id, value from data_version where id in (1, 2)');
-    return versionsFromRows(versionStatement.all() as { id: number; value: number | bigint }[]);
+    const counters = countersFromRows(versionStatement.all() as { id: number; value: number | bigint }[]);
+    return memo.withTables(counters, () => {
+      tablesStatement ??= sqlite.prepare('select name, value from table_version');
+      return tablesFromRows(tablesStatement.all() as { name: string; value: number | bigint }[]);
+    });
   };
   return { db, dialect: 'sqlite', close: () => db.destroy(), committedVersions };
 }

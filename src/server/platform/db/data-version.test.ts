@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { ENGINES, createDemoDatabase, type TestDatabase } from '../../../../test/helpers/databases.js';
 import { currentDataVersion, currentVersions } from '../http/data-version.js';
 import { insertUser, upsertMembership } from '../../accounts/accounts.repository.js';
+import { CACHED_TABLES } from './versions.js';
 
 describe.each(ENGINES)('data version (%s)', (engine) => {
   let database: TestDatabase;
@@ -96,4 +97,41 @@ describe.each(ENGINES)('data version (%s)', (engine) => {
     await db.updateTable('api_token').set({ last_used_at: new Date().toISOString() }).where('id', '=', tokenId).execute();
     expect(await currentVersions(db)).toEqual(before);
   });
+
+  it('keeps one version per cached table: the data version after its last write', async () => {
+    const { db } = database;
+    const start = await currentVersions(db);
+    expect([...start.tables.keys()].sort()).toEqual([...CACHED_TABLES].sort());
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('theme').set({ label: sql`label` }).execute();
+      await trx.updateTable('indicator').set({ title: sql`title` }).execute();
+    });
+    const after = await currentVersions(db);
+    // SQLite moves the data version with each row, PostgreSQL once per transaction.
+    expect(after.tables.get('theme')).toBeGreaterThan(start.data);
+    expect(after.tables.get('theme')).toBeLessThanOrEqual(after.data);
+    expect(after.tables.get('indicator')).toBe(after.data);
+    const moved = CACHED_TABLES.filter((table) => after.tables.get(table) !== start.tables.get(table));
+    expect(moved.sort()).toEqual(['indicator', 'theme']);
+  });
+
+  it('moves the activity of a convention, not the convention, when only its updated_at changes', async () => {
+    const { db } = database;
+    const start = await currentVersions(db);
+    await db.updateTable('convention').set({ updated_at: new Date().toISOString() }).where('id', '=', 1).execute();
+    const touched = await currentVersions(db);
+    expect(touched.tables.get('convention_activity')).toBe(touched.data);
+    expect(touched.tables.get('convention')).toBe(start.tables.get('convention'));
+    await db.updateTable('convention').set({ summary: sql`coalesce(summary, '') || ' '`, updated_at: new Date().toISOString() }).where('id', '=', 1).execute();
+    const edited = await currentVersions(db);
+    expect(edited.tables.get('convention')).toBe(edited.data);
+  });
+
+  it.runIf(engine === 'sqlite')('tells an activity touch by every column of conventions: none added since is left out', async () => {
+    const trigger = await sql<{ sql: string }>`select sql from sqlite_master where name = 'convention_activity_version'`.execute(database.db);
+    const columns = await sql<{ name: string }>`select name from pragma_table_info('convention')`.execute(database.db);
+    const compared = columns.rows.map((c) => c.name).filter((c) => c !== 'updated_at');
+    for (const column of compared) expect(trigger.rows[0]!.sql).toContain(`old.${column} is new.${column}`);
+  });
 });
+

@@ -598,6 +598,12 @@ export interface DataVersionTable {
   last_txid: number | null;
 }
 
+/** The value of `data_version` row 1 after the last write to a table feeding cached answers (ADR 0022). */
+export interface TableVersionTable {
+  name: string;
+  value: number;
+}
+
 /** The secret calendar address of an account (hash only). */
 export interface CalendarFeedTable {
   user_id: number;
@@ -702,6 +708,7 @@ export interface Database {
   amendment: AmendmentTable;
   plan_external_ref: PlanExternalRefTable;
   data_version: DataVersionTable;
+  table_version: TableVersionTable;
   idempotency_key: IdempotencyKeyTable;
   calendar_feed: CalendarFeedTable;
   webhook: WebhookTable;

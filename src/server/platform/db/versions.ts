@@ -1,18 +1,61 @@
 /**
  * `data`: moves on with every committed write to a cached table (triggers, migrations 20261129020000 and
  * 20261129060000); `callers`: only with the writes that change who a caller is or what they may do
- * (20261129080000, ADR 0021).
+ * (20261129080000, ADR 0021); `tables`: for each cached table, the value `data` had after its last
+ * write (20261129090000, ADR 0022).
  */
 export interface DataVersions {
   data: number;
   callers: number;
+  tables: ReadonlyMap<string, number>;
 }
 
+/**
+ * The names of `table_version`: the tables whose writes move `data` on, and `convention_activity`, moved
+ * instead of `convention` by an update that changes nothing but its `updated_at`.
+ */
+export const CACHED_TABLES = [
+  'territory', 'territory_member', 'organisation', 'person', 'mandate', 'theme',
+  'convention', 'convention_activity', 'convention_territory', 'convention_theme', 'convention_status_change', 'party', 'signature_event', 'signatory',
+  'axis', 'action', 'action_theme', 'action_axis', 'budget_line', 'facility', 'action_note', 'action_document',
+  'indicator', 'indicator_value', 'review', 'plan_version', 'amendment', 'coverage_target', 'data_series', 'data_value',
+  'news_item', 'news_item_signature', 'convention_source', 'plan_external_ref', 'app_user',
+] as const;
+
+export type CachedTable = (typeof CACHED_TABLES)[number];
+
+export type Counters = Omit<DataVersions, 'tables'>;
+
+type Row<Key> = Key & { value: number | bigint };
+
 /** The two counters of `data_version` (rows 1 and 2), read by one statement. */
-export function versionsFromRows(rows: readonly { id: number | bigint; value: number | bigint }[]): DataVersions {
+export function countersFromRows(rows: readonly Row<{ id: number | bigint }>[]): Counters {
   const value = (id: number) => rows.find((row) => Number(row.id) === id)?.value;
   const data = value(1);
   const callers = value(2);
   if (data === undefined || callers === undefined) throw new Error('data_version : ligne absente');
   return { data: Number(data), callers: Number(callers) };
+}
+
+export const tablesFromRows = (rows: readonly Row<{ name: string }>[]): ReadonlyMap<string, number> =>
+  new Map(rows.map((row) => [row.name, Number(row.value)]));
+
+/**
+ * The table versions of the last read: they move only with `data`, so they are read again only when it
+ * did. Read after the counters, they are at least as recent as them: an answer is never kept on a
+ * vector older than its version.
+ */
+export class TableVersionsMemo {
+  private last: DataVersions | null = null;
+
+  /** Versions with the tables of the last read when `data` has not moved since, else with those read now. */
+  withTables(counters: Counters, readTables: () => ReadonlyMap<string, number>): DataVersions {
+    const tables = this.last?.data === counters.data ? this.last.tables : readTables();
+    return (this.last = { ...counters, tables });
+  }
+
+  async withTablesRead(counters: Counters, readTables: () => Promise<ReadonlyMap<string, number>>): Promise<DataVersions> {
+    const tables = this.last?.data === counters.data ? this.last.tables : await readTables();
+    return (this.last = { ...counters, tables });
+  }
 }

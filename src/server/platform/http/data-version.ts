@@ -1,14 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../db/schema.js';
 import { preparedQuery } from '../db/prepared.js';
-import { versionsFromRows, type DataVersions } from '../db/versions.js';
+import { countersFromRows, tablesFromRows, TableVersionsMemo, type DataVersions } from '../db/versions.js';
 
 export type { DataVersions };
 
 const versionsQuery = preparedQuery((db) => db.selectFrom('data_version').select(['id', 'value']).where('id', 'in', [1, 2]));
+const tablesQuery = preparedQuery((db) => db.selectFrom('table_version').select(['name', 'value']));
 
-export async function currentVersions(db: Executor): Promise<DataVersions> {
-  return versionsFromRows(await versionsQuery(db, {}));
+/** The committed versions; with a memo, the table versions are read again only when `data` moved. */
+export async function currentVersions(db: Executor, memo = new TableVersionsMemo()): Promise<DataVersions> {
+  const counters = countersFromRows(await versionsQuery(db, {}));
+  return memo.withTablesRead(counters, async () => tablesFromRows(await tablesQuery(db, {})));
 }
 
 export async function currentDataVersion(db: Executor): Promise<number> {
@@ -43,7 +46,7 @@ export class SharedVersionRead<T = DataVersions> {
 }
 
 /** The versions of this request, read at most once (see SharedVersionRead). */
-async function versionsOf(request: FastifyRequest): Promise<DataVersions> {
+export async function versionsOf(request: FastifyRequest): Promise<DataVersions> {
   request.versions ??= await request.server.versionReads.version();
   return request.versions;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { ENGINES } from '../../../../test/helpers/databases.js';
 import { HttpError } from './errors.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,5 +36,56 @@ describe('answers computed once for identical requests arriving together', () =>
     const answers = await Promise.all(Array.from({ length: 3 }, () => t.app.inject({ url: '/api/v1/essai/fragile', headers: t.adminHeaders })));
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 409]);
     expect(fragileRuns).toBe(3);
+  });
+});
+
+describe.each(ENGINES)('answers kept while the tables they read have not moved (%s)', (engine) => {
+  let t: TestApp;
+  const get = async (url: string, headers: Record<string, string> = {}) => {
+    const response = await t.app.inject({ url, headers: { ...t.adminHeaders, ...headers } });
+    expect(response.statusCode).toBe(200);
+    return { etag: response.headers.etag as string, body: response.json() as Record<string, unknown> };
+  };
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+  });
+  afterAll(async () => t?.close());
+
+  it('keeps the fields, the indicator and the action list across a note, and recomputes the convention it touched', async () => {
+    const { db } = t.database;
+    const action = await db.selectFrom('action').select(['id', 'convention_id']).orderBy('id').executeTakeFirstOrThrow();
+    const indicator = await db.selectFrom('indicator').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const kept = ['/api/v1/themes', `/api/v1/indicators/${indicator.id}`, `/api/v1/actions?convention=${action.convention_id}`, '/api/v1/stats'];
+    const before = await Promise.all(kept.map((url) => get(url)));
+    const detail = await get(`/api/v1/conventions/${action.convention_id}`);
+    const note = await t.request({ method: 'POST', url: `/api/v1/actions/${action.id}/notes`, payload: { date: '2026-11-29', author: 'Essai', body: 'Note du test du cache' } });
+    expect(note.status).toBe(201);
+    const after = await Promise.all(kept.map((url) => get(url)));
+    expect(after.map((a) => a.etag)).toEqual(before.map((b) => b.etag));
+    expect(after.map((a) => a.body)).toEqual(before.map((b) => b.body));
+    const touched = await get(`/api/v1/conventions/${action.convention_id}`);
+    expect(touched.etag).not.toBe(detail.etag);
+    expect(touched.body.updatedAt).not.toBe(detail.body.updatedAt);
+    // Kept answers still go: 304 to a browser that has them.
+    const revalidated = await t.app.inject({ url: '/api/v1/themes', headers: { ...t.adminHeaders, 'if-none-match': before[0]!.etag } });
+    expect(revalidated.statusCode).toBe(304);
+  });
+
+  it('recomputes an answer as soon as a table it reads moves', async () => {
+    const { db } = t.database;
+    const theme = await db.selectFrom('theme').select(['code', 'version']).orderBy('position').executeTakeFirstOrThrow();
+    const themes = await get('/api/v1/themes');
+    const renamed = await t.request({ method: 'PATCH', url: `/api/v1/themes/${theme.code}`, payload: { version: theme.version, label: 'Champ renommé par le test' } });
+    expect(renamed.status).toBe(200);
+    const afterRename = await get('/api/v1/themes');
+    expect(afterRename.etag).not.toBe(themes.etag);
+    expect(JSON.stringify(afterRename.body)).toContain('Champ renommé par le test');
+
+    const indicator = await db.selectFrom('indicator').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const url = `/api/v1/indicators/${indicator.id}`;
+    const values = (await get(url)).body.values as unknown[];
+    const measured = await t.request({ method: 'POST', url: `${url}/values`, payload: { date: '2026-11-20', value: 42 } });
+    expect(measured.status).toBe(201);
+    expect(((await get(url)).body.values as unknown[]).length).toBe(values.length + 1);
   });
 });

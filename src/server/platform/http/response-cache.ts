@@ -1,16 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../accounts/principal.js';
-import { dataVersionOf } from './data-version.js';
+import { versionsOf, type DataVersions } from './data-version.js';
+import type { CachedTable } from '../db/versions.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Cache the 200 answer of this GET, per caller and per data version (see ADR 0016). */
     cacheByDataVersion?: boolean;
+    /**
+     * The tables this answer reads (ADR 0022): it is kept while none of them moves, instead of until any
+     * write. Checked by a test that replays the route and compares with the tables its queries name.
+     */
+    cacheReads?: readonly CachedTable[];
+  }
+  interface FastifyInstance {
+    /** The routes whose cached answers declared the tables they read, as registered (checked by a test). */
+    cacheDeclarations: { url: string; reads: readonly CachedTable[] }[];
   }
   interface FastifyRequest {
     /** `computing`: this request computes an answer others with the same key wait for. */
-    cacheSlot: { version: number; key: string; hit: boolean; computing: boolean } | null;
+    cacheSlot: { versions: DataVersions; key: string; hit: boolean; computing: boolean } | null;
   }
 }
 
@@ -18,6 +28,14 @@ declare module 'fastify' {
 export interface CachedAnswer {
   body: Buffer;
   etag: string;
+}
+
+/** An answer, the versions it was computed under (or found still valid under) and the tables it reads. */
+interface Entry {
+  answer: CachedAnswer;
+  data: number;
+  callers: number;
+  reads: readonly string[] | null;
 }
 
 /** Bytes of serialized answers kept per process; the oldest go first. */
@@ -32,43 +50,54 @@ function callerKey(principal: Principal): string {
 }
 
 /**
- * Serialized answers of one process for one data version. When another instance (or this one) commits
- * a write, the version read at the next request differs and everything is dropped: an answer is never
- * served for a version it was not computed under.
+ * Serialized answers of one process. An answer is served under the data version it was computed under;
+ * under a later one only when it declared the tables it reads, none of them has moved since and no
+ * caller changed. When another instance (or this one) commits a write, the versions read at the next
+ * request show it: an answer is never served once something it depends on may have changed.
  */
 export class ResponseCache {
-  private version = -1;
   private bytes = 0;
-  private readonly entries = new Map<string, CachedAnswer>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly maxBytes = MAX_BYTES) {}
 
-  get(version: number, key: string): CachedAnswer | undefined {
-    if (version !== this.version) {
-      this.entries.clear();
-      this.bytes = 0;
-      this.version = version;
+  get(versions: DataVersions, key: string): CachedAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (!stillValid(entry, versions)) {
+      // Computed under a later version than this request's: kept for the requests that read that one.
+      if (entry.data < versions.data) this.drop(key, entry);
       return undefined;
     }
-    const answer = this.entries.get(key);
-    if (answer) {
-      this.entries.delete(key);
-      this.entries.set(key, answer);
-    }
-    return answer;
+    entry.data = versions.data;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.answer;
   }
 
-  /** Ignored when the version moved on while the answer was computed. */
-  set(version: number, key: string, answer: CachedAnswer): void {
-    if (version !== this.version || answer.body.length > this.maxBytes / 4) return;
-    this.entries.set(key, answer);
+  /** Ignored when a later answer is already kept. */
+  set(versions: DataVersions, key: string, answer: CachedAnswer, reads: readonly string[] | null): void {
+    const existing = this.entries.get(key);
+    if (answer.body.length > this.maxBytes / 4 || (existing && existing.data > versions.data)) return;
+    if (existing) this.drop(key, existing);
+    this.entries.set(key, { answer, data: versions.data, callers: versions.callers, reads });
     this.bytes += answer.body.length;
     for (const [oldest, value] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
-      this.entries.delete(oldest);
-      this.bytes -= value.body.length;
+      this.drop(oldest, value);
     }
   }
+
+  private drop(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= entry.answer.body.length;
+  }
+}
+
+function stillValid(entry: Entry, versions: DataVersions): boolean {
+  if (entry.data === versions.data) return true;
+  if (entry.reads === null || entry.data > versions.data || entry.callers !== versions.callers) return false;
+  return entry.reads.every((table) => (versions.tables.get(table) ?? Number.POSITIVE_INFINITY) <= entry.data);
 }
 
 export const etagOf = (version: number, key: string) => `W/"${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
@@ -103,30 +132,36 @@ class Flights {
   }
 }
 
-/** Routes with `config.cacheByDataVersion` answer from the cache when the data version has not moved. */
+/** Routes with `config.cacheByDataVersion` answer from the cache while what they read has not moved. */
 export function registerResponseCache(app: FastifyInstance): void {
   const cache = new ResponseCache();
   const flights = new Flights();
-  const flightOf = (slot: { version: number; key: string }) => `${slot.version}\u0000${slot.key}`;
+  const flightOf = (slot: { versions: DataVersions; key: string }) => `${slot.versions.data}\u0000${slot.key}`;
   app.decorateRequest('cacheSlot', null);
+  app.decorate('cacheDeclarations', []);
+  app.addHook('onRoute', (route) => {
+    const reads = route.config?.cacheReads;
+    if (reads && route.method !== 'HEAD') app.cacheDeclarations.push({ url: route.url, reads });
+  });
   // Before validation: a hit is a URL that was validated when its answer was computed.
   app.addHook('preValidation', async (request, reply) => {
-    if (request.method !== 'GET' || !request.routeOptions.config.cacheByDataVersion) return;
-    const version = await dataVersionOf(request);
+    const { cacheByDataVersion, cacheReads } = request.routeOptions.config;
+    if (request.method !== 'GET' || !(cacheByDataVersion || cacheReads)) return;
+    const versions = await versionsOf(request);
     // The date is part of the key: answers «  in force today » change at midnight without a write.
     const key = `${callerKey(request.principal)}|${new Date().toISOString().slice(0, 10)}|${request.url}`;
-    const cached = cache.get(version, key);
+    const cached = cache.get(versions, key);
     if (cached) {
-      request.cacheSlot = { version, key, hit: true, computing: false };
+      request.cacheSlot = { versions, key, hit: true, computing: false };
       return answerFromCache(request, reply, cached);
     }
-    const waiting = flights.join(flightOf({ version, key }));
+    const waiting = flights.join(flightOf({ versions, key }));
     if (!waiting) {
-      request.cacheSlot = { version, key, hit: false, computing: true };
+      request.cacheSlot = { versions, key, hit: false, computing: true };
       return;
     }
     const shared = await waiting;
-    request.cacheSlot = { version, key, hit: Boolean(shared), computing: false };
+    request.cacheSlot = { versions, key, hit: Boolean(shared), computing: false };
     // When the first request failed, this one computes its own answer (kept if it is a 200).
     if (shared) return answerFromCache(request, reply, shared);
   });
@@ -134,11 +169,11 @@ export function registerResponseCache(app: FastifyInstance): void {
     const slot = request.cacheSlot;
     if (!slot || slot.hit) return payload;
     const cacheable = reply.statusCode === 200 && typeof payload === 'string';
-    const answer = cacheable ? { body: Buffer.from(payload), etag: etagOf(slot.version, slot.key) } : null;
+    const answer = cacheable ? { body: Buffer.from(payload), etag: etagOf(slot.versions.data, slot.key) } : null;
     if (slot.computing) flights.land(flightOf(slot), answer);
     slot.computing = false;
     if (!answer) return payload;
-    cache.set(slot.version, slot.key, answer);
+    cache.set(slot.versions, slot.key, answer, request.routeOptions.config.cacheReads ?? null);
     reply.header('etag', answer.etag);
     return payload;
   });

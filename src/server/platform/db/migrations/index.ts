@@ -18,6 +18,7 @@ import * as pgWritePath from './20261129050000_pg_write_path.js';
 import * as principalCache from './20261129060000_principal_cache.js';
 import * as sqliteSearchOnTextChange from './20261129070000_sqlite_search_on_text_change.js';
 import * as principalVersion from './20261129080000_principal_version.js';
+import * as tableVersions from './20261129090000_table_versions.js';
 
 /** Every migration, by timestamped name. Never edit one that has landed: add a new file. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261129060000_principal_cache': principalCache,
   '20261129070000_sqlite_search_on_text_change': sqliteSearchOnTextChange,
   '20261129080000_principal_version': principalVersion,
+  '20261129090000_table_versions': tableVersions,
 };
