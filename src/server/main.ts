@@ -8,7 +8,7 @@ import { scheduleScan } from './notifications/scans.js';
 
 /** config → database → migrations → reference data (and demo data on an empty base) → listen. */
 export async function startServer(config: AppConfig = loadConfig(), options: { demo?: boolean } = {}) {
-  const database = createDb(config.database);
+  const database = createDb(config.database, { backgroundCheckpoints: true });
   await migrateToLatest(database.db);
   const prepared = await prepareDatabase(database, { loadDemoIfEmpty: options.demo ?? true });
   const admin = await ensurePlatformAdmin(database.db);

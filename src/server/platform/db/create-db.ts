@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database, Db, DialectName } from './schema.js';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import { countersFromRows, tablesFromRows, TableVersionsMemo, type DataVersions } from './versions.js';
 
 export interface DatabaseHandle {
@@ -23,11 +24,19 @@ export type DatabaseTarget = { databaseUrl: string } | { sqlitePath: string };
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export function createDb(target: DatabaseTarget): DatabaseHandle {
-  return 'databaseUrl' in target ? createPostgres(target.databaseUrl) : createSqlite(target.sqlitePath);
+export interface DatabaseOptions {
+  /** SQLite file: checkpoint the log from a thread of its own instead of inside commits (the server). */
+  backgroundCheckpoints?: boolean;
 }
 
-function createSqlite(path: string): DatabaseHandle {
+export function createDb(target: DatabaseTarget, options: DatabaseOptions = {}): DatabaseHandle {
+  return 'databaseUrl' in target ? createPostgres(target.databaseUrl) : createSqlite(target.sqlitePath, options);
+}
+
+/** Log pages after which SQLite's own connection checkpoints (its default). */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+function createSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
@@ -48,7 +57,21 @@ function createSqlite(path: string): DatabaseHandle {
       return tablesFromRows(tablesStatement.all() as { name: string; value: number | bigint }[]);
     });
   };
-  return { db, dialect: 'sqlite', close: () => db.destroy(), committedVersions };
+  const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? checkpointInBackground(sqlite, path) : null;
+  const close = async () => {
+    await checkpointer?.stop();
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', close, committedVersions };
+}
+
+function checkpointInBackground(sqlite: SQLite.Database, path: string): Checkpointer {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  return startCheckpointer(path, (error) => {
+    // The log must not grow without end: the connection checkpoints by itself again, inside commits.
+    process.emitWarning(`Points de contrôle SQLite en arrière-plan arrêtés : ${error.message}`);
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+  });
 }
 
 const STATEMENTS_KEPT = 500;
