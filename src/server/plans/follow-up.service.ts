@@ -5,7 +5,6 @@ import { nowIso } from '../platform/db/dialect.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { touchConvention } from '../conventions/conventions.repository.js';
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type ActionDocument, type ActionNote, type ActionNoteInput } from '../../shared/api/follow-up.js';
-import { findAction } from './actions.repository.js';
 import * as repo from './follow-up.repository.js';
 import { principalOf } from '../accounts/access.js';
 import { requireEditorOfAction } from './pilots.js';
@@ -24,8 +23,9 @@ const presentDocument = (r: DocumentRow): ActionDocument => ({
   uploadedAt: r.uploaded_at,
 });
 
+/** The action's convention; the notes and documents of an action need nothing else of it. */
 async function requireAction(db: Executor, id: number) {
-  const action = await findAction(db, id);
+  const action = await db.selectFrom('action').select(['id', 'convention_id']).where('id', '=', id).executeTakeFirst();
   if (!action) throw notFound(`Action ${id}`);
   return action;
 }
