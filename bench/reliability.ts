@@ -157,16 +157,38 @@ export interface DriveResult {
   timeouts: number;
   p50: number;
   p99: number;
+  /** Over every request of every connection, reads and writes apart (ms). */
+  reads: LatencySummary;
+  writes: LatencySummary;
   rps: number;
   statusCodes: Record<string, number>;
 }
 
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+function summariseLatencies(times: number[]): LatencySummary {
+  const sorted = Float64Array.from(times).sort();
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: Math.round(sorted[sorted.length - 1] ?? 0) };
+}
+
+/** The request a connection's response answers: its iterator moves on only after the response is counted. */
+type ClientOfResponse = { requestIterator: { currentRequest: { method?: string } } };
+
 /**
  * autocannon with 9 reads for 1 write on each connection; one autocannon per signed-in person (its
- * cookie and CSRF token on every request), all at once. p99 is the worst of theirs, p50 their mean.
+ * cookie and CSRF token on every request), all at once. p99 is the worst of theirs, p50 their mean;
+ * `reads` and `writes` are computed over every response, told apart by the request they answer.
  */
 export async function drive(target: LoadTarget, connections: number, seconds: number): Promise<DriveResult> {
   const perSession = Math.max(1, Math.floor(connections / target.sessions.length));
+  const readTimes: number[] = [];
+  const writeTimes: number[] = [];
   const runs = await Promise.all(
     target.sessions.map((session, n) => {
       const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
@@ -180,7 +202,13 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
             }
           : { method: 'GET' as const, path: target.reads[(i * 7 + n) % target.reads.length]!, headers },
       );
-      return autocannon({ url: target.server.url, connections: perSession, duration: seconds, requests, timeout: 30 });
+      return new Promise<autocannon.Result>((resolve, reject) => {
+        const options = { url: target.server.url, connections: perSession, duration: seconds, requests, timeout: 30 };
+        const instance = autocannon(options, (error, result) => (error ? reject(error as Error) : resolve(result)));
+        instance.on('response', (client, _status, _bytes, time) => {
+          ((client as unknown as ClientOfResponse).requestIterator.currentRequest.method === 'POST' ? writeTimes : readTimes).push(time);
+        });
+      });
     }),
   );
   const statusCodes: Record<string, number> = {};
@@ -193,6 +221,8 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
     timeouts: sum((r) => r.timeouts),
     p50: Math.round(sum((r) => r.latency.p50) / runs.length),
     p99: Math.max(...runs.map((r) => r.latency.p99)),
+    reads: summariseLatencies(readTimes),
+    writes: summariseLatencies(writeTimes),
     rps: Math.round(sum((r) => r.requests.average)),
     statusCodes,
   };
@@ -203,7 +233,7 @@ async function load(dir: string, seconds: number, log: (line: string) => void): 
   try {
     const result = await drive(target, 200, seconds);
     const measured = { seconds, connections: 200, ...result, readP99Budget: 50 };
-    log(`charge : ${measured.requests} requêtes, ${measured.errors + measured.non2xx} erreurs, p99 ${measured.p99} ms`);
+    log(`charge : ${measured.requests} requêtes, ${measured.errors + measured.non2xx} erreurs, p99 ${measured.p99} ms (lectures ${measured.reads.p99} ms, écritures ${measured.writes.p99} ms)`);
     return measured;
   } finally {
     target.server.child.kill('SIGTERM');
@@ -271,7 +301,16 @@ export function reliabilityMarkdown(r: ReliabilityResults): string {
     ...r.kills.flatMap((k) => k.problems.map((p) => `- ${k.scenario} : ${p}`)),
     '',
     '## Charge',
-    `${r.load.seconds} s, ${r.load.connections} connexions, 90 % lectures / 10 % écritures, personnes connectées : ${r.load.requests} requêtes, ${r.load.errors} erreurs réseau, ${r.load.non2xx} réponses hors 2xx, ${r.load.timeouts} délais dépassés (codes : ${JSON.stringify(r.load.statusCodes)}) ; p50 ${r.load.p50} ms, p99 ${r.load.p99} ms (budget des lectures : ${r.load.readP99Budget} ms), ${r.load.rps} requêtes/s.`,
+    `${r.load.seconds} s, ${r.load.connections} connexions, 90 % lectures / 10 % écritures, personnes connectées : ${r.load.requests} requêtes, ${r.load.errors} erreurs réseau, ${r.load.non2xx} réponses hors 2xx, ${r.load.timeouts} délais dépassés (codes : ${JSON.stringify(r.load.statusCodes)}) ; p50 ${r.load.p50} ms, p99 ${r.load.p99} ms, ${r.load.rps} requêtes/s.`,
+    ...(r.load.reads
+      ? [
+          '',
+          '| requêtes | nombre | p50 | p99 | max |',
+          '|---|---|---|---|---|',
+          `| lectures (budget p99 : ${r.load.readP99Budget} ms) | ${r.load.reads.count} | ${r.load.reads.p50} ms | ${r.load.reads.p99} ms | ${r.load.reads.max} ms |`,
+          `| écritures | ${r.load.writes.count} | ${r.load.writes.p50} ms | ${r.load.writes.p99} ms | ${r.load.writes.max} ms |`,
+        ]
+      : []),
     '',
     '## Endurance',
     `${r.soak.seconds} s à 24 connexions : RSS ${r.soak.rssAfterWarmUpMb} Mo après ${r.soak.warmUpSeconds} s de mise en température, ${r.soak.rssEndMb} Mo à la fin (max ${r.soak.rssMaxMb} Mo), croissance ${r.soak.growthPercent} % (limite ${r.soak.limitPercent} %), ${r.soak.errors} erreurs.`,
