@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { ENGINES } from '../../../../test/helpers/databases.js';
 import { HttpError } from './errors.js';
@@ -9,8 +10,14 @@ describe('answers computed once for identical requests arriving together', () =>
   let t: TestApp;
   let slowRuns = 0;
   let fragileRuns = 0;
+  let tablesRuns = 0;
   beforeAll(async () => {
-    t = await createTestApp('sqlite', { demo: false });
+    t = await createTestApp('sqlite');
+    t.app.get('/api/v1/essai/indicateurs', { config: { cacheReads: ['indicator'] } }, async () => {
+      tablesRuns += 1;
+      await pause(60);
+      return { run: tablesRuns };
+    });
     t.app.get('/api/v1/essai/lent', { config: { cacheByDataVersion: true } }, async () => {
       slowRuns += 1;
       await pause(40);
@@ -30,6 +37,22 @@ describe('answers computed once for identical requests arriving together', () =>
     expect(slowRuns).toBe(1);
     expect(answers.map((a) => [a.statusCode, a.json()])).toEqual(Array.from({ length: 5 }, () => [200, { run: 1 }]));
     expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
+  });
+
+  it('lets a request that read a later version wait for the answer being computed when its tables have not moved', async () => {
+    const inject = () => t.app.inject({ url: '/api/v1/essai/indicateurs', headers: t.adminHeaders });
+    const first = inject();
+    await pause(20);
+    await t.database.db.updateTable('theme').set({ label: sql`label` }).execute();
+    const second = inject();
+    expect((await Promise.all([first, second])).map((a) => a.json())).toEqual([{ run: 1 }, { run: 1 }]);
+    expect(tablesRuns).toBe(1);
+    // Served from the cache until a table it reads moves; then the next request computes its own.
+    const third = inject();
+    await pause(20);
+    await t.database.db.updateTable('indicator').set({ title: sql`title` }).execute();
+    const fourth = inject();
+    expect((await Promise.all([third, fourth])).map((a) => a.json())).toEqual([{ run: 1 }, { run: 2 }]);
   });
 
   it('lets those who waited compute their own answer when the first request fails', async () => {

@@ -19,8 +19,8 @@ declare module 'fastify' {
     cacheDeclarations: { url: string; reads: readonly CachedTable[] }[];
   }
   interface FastifyRequest {
-    /** `computing`: this request computes an answer others with the same key wait for. */
-    cacheSlot: { versions: DataVersions; key: string; hit: boolean; computing: boolean } | null;
+    /** `flight`: the answer this request computes, which others with the same key may wait for. */
+    cacheSlot: { versions: DataVersions; key: string; hit: boolean; flight: Flight | null } | null;
   }
 }
 
@@ -30,12 +30,26 @@ export interface CachedAnswer {
   etag: string;
 }
 
-/** An answer, the versions it was computed under (or found still valid under) and the tables it reads. */
-interface Entry {
-  answer: CachedAnswer;
+/** The versions an answer was computed under (or found still valid under), and the tables it reads. */
+interface Computed {
   data: number;
   callers: number;
   reads: readonly string[] | null;
+}
+
+interface Entry extends Computed {
+  answer: CachedAnswer;
+}
+
+/**
+ * Whether an answer computed under `computed` may be served to a request that read `versions`: computed
+ * under the same or a later version (it shows every write acknowledged before the request), or earlier
+ * when it declared the tables it reads, none of them has moved since and no caller changed.
+ */
+function serves(computed: Computed, versions: DataVersions): boolean {
+  if (computed.data >= versions.data) return true;
+  if (computed.reads === null || computed.callers !== versions.callers) return false;
+  return computed.reads.every((table) => (versions.tables.get(table) ?? Number.POSITIVE_INFINITY) <= computed.data);
 }
 
 /** Bytes of serialized answers kept per process; the oldest go first. */
@@ -50,10 +64,9 @@ function callerKey(principal: Principal): string {
 }
 
 /**
- * Serialized answers of one process. An answer is served under the data version it was computed under;
- * under a later one only when it declared the tables it reads, none of them has moved since and no
- * caller changed. When another instance (or this one) commits a write, the versions read at the next
- * request show it: an answer is never served once something it depends on may have changed.
+ * Serialized answers of one process, served while `serves` holds. When another instance (or this one)
+ * commits a write, the versions read at the next request show it: an answer is never served once
+ * something it depends on may have changed.
  */
 export class ResponseCache {
   private bytes = 0;
@@ -64,12 +77,12 @@ export class ResponseCache {
   get(versions: DataVersions, key: string): CachedAnswer | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (!stillValid(entry, versions)) {
-      // Computed under a later version than this request's: kept for the requests that read that one.
-      if (entry.data < versions.data) this.drop(key, entry);
+    if (!serves(entry, versions)) {
+      // Something it reads moved after it was computed: it serves no later request either.
+      this.drop(key, entry);
       return undefined;
     }
-    entry.data = versions.data;
+    entry.data = Math.max(entry.data, versions.data);
     this.entries.delete(key);
     this.entries.set(key, entry);
     return entry.answer;
@@ -94,12 +107,6 @@ export class ResponseCache {
   }
 }
 
-function stillValid(entry: Entry, versions: DataVersions): boolean {
-  if (entry.data === versions.data) return true;
-  if (entry.reads === null || entry.data > versions.data || entry.callers !== versions.callers) return false;
-  return entry.reads.every((table) => (versions.tables.get(table) ?? Number.POSITIVE_INFINITY) <= entry.data);
-}
-
 export const etagOf = (version: number, key: string) => `W/"${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
 
 function answerFromCache(request: FastifyRequest, reply: FastifyReply, { body, etag }: CachedAnswer): FastifyReply {
@@ -108,27 +115,35 @@ function answerFromCache(request: FastifyRequest, reply: FastifyReply, { body, e
   return reply.header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
+/** An answer being computed, and the requests waiting for it. */
+interface Flight extends Computed {
+  done: Promise<CachedAnswer | null>;
+  settle: (answer: CachedAnswer | null) => void;
+}
+
 /**
- * Answers being computed, by version and key: identical requests arriving meanwhile (ten browsers after
- * a write emptied the cache) wait for the first one's answer instead of computing it again each.
+ * Answers being computed, by key: identical requests arriving meanwhile (ten browsers after a write
+ * emptied the cache, two hundred connections on a server just started) wait for the answer being
+ * computed when it will serve them, instead of computing it again each.
  */
 class Flights {
-  private readonly pending = new Map<string, { done: Promise<CachedAnswer | null>; settle: (answer: CachedAnswer | null) => void }>();
+  private readonly pending = new Map<string, Flight>();
 
-  /** The answer another request is computing, or null after registering this one as the one computing it. */
-  join(flight: string): Promise<CachedAnswer | null> | null {
-    const existing = this.pending.get(flight);
-    if (existing) return existing.done;
+  /** The answer being computed for these versions, or a flight this request now computes. */
+  join(key: string, versions: DataVersions, reads: readonly string[] | null): { waiting: Promise<CachedAnswer | null> } | { computing: Flight } {
+    const existing = this.pending.get(key);
+    if (existing && serves(existing, versions)) return { waiting: existing.done };
     let settle!: (answer: CachedAnswer | null) => void;
     const done = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
-    this.pending.set(flight, { done, settle });
-    return null;
+    const flight = { data: versions.data, callers: versions.callers, reads, done, settle };
+    this.pending.set(key, flight);
+    return { computing: flight };
   }
 
-  /** null when the first request ended without a 200: those who waited compute their own answer. */
-  land(flight: string, answer: CachedAnswer | null): void {
-    this.pending.get(flight)?.settle(answer);
-    this.pending.delete(flight);
+  /** null when the computing request ended without a 200: those who waited compute their own answer. */
+  land(key: string, flight: Flight, answer: CachedAnswer | null): void {
+    flight.settle(answer);
+    if (this.pending.get(key) === flight) this.pending.delete(key);
   }
 }
 
@@ -136,7 +151,6 @@ class Flights {
 export function registerResponseCache(app: FastifyInstance): void {
   const cache = new ResponseCache();
   const flights = new Flights();
-  const flightOf = (slot: { versions: DataVersions; key: string }) => `${slot.versions.data}\u0000${slot.key}`;
   app.decorateRequest('cacheSlot', null);
   app.decorate('cacheDeclarations', []);
   app.addHook('onRoute', (route) => {
@@ -152,16 +166,16 @@ export function registerResponseCache(app: FastifyInstance): void {
     const key = `${callerKey(request.principal)}|${new Date().toISOString().slice(0, 10)}|${request.url}`;
     const cached = cache.get(versions, key);
     if (cached) {
-      request.cacheSlot = { versions, key, hit: true, computing: false };
+      request.cacheSlot = { versions, key, hit: true, flight: null };
       return answerFromCache(request, reply, cached);
     }
-    const waiting = flights.join(flightOf({ versions, key }));
-    if (!waiting) {
-      request.cacheSlot = { versions, key, hit: false, computing: true };
+    const joined = flights.join(key, versions, cacheReads ?? null);
+    if ('computing' in joined) {
+      request.cacheSlot = { versions, key, hit: false, flight: joined.computing };
       return;
     }
-    const shared = await waiting;
-    request.cacheSlot = { versions, key, hit: Boolean(shared), computing: false };
+    const shared = await joined.waiting;
+    request.cacheSlot = { versions, key, hit: Boolean(shared), flight: null };
     // When the first request failed, this one computes its own answer (kept if it is a 200).
     if (shared) return answerFromCache(request, reply, shared);
   });
@@ -170,8 +184,8 @@ export function registerResponseCache(app: FastifyInstance): void {
     if (!slot || slot.hit) return payload;
     const cacheable = reply.statusCode === 200 && typeof payload === 'string';
     const answer = cacheable ? { body: Buffer.from(payload), etag: etagOf(slot.versions.data, slot.key) } : null;
-    if (slot.computing) flights.land(flightOf(slot), answer);
-    slot.computing = false;
+    if (slot.flight) flights.land(slot.key, slot.flight, answer);
+    slot.flight = null;
     if (!answer) return payload;
     cache.set(slot.versions, slot.key, answer, request.routeOptions.config.cacheReads ?? null);
     reply.header('etag', answer.etag);
@@ -180,7 +194,7 @@ export function registerResponseCache(app: FastifyInstance): void {
   // However the request ended, those waiting for it are let go.
   const release = async (request: FastifyRequest) => {
     const slot = request.cacheSlot;
-    if (slot?.computing) flights.land(flightOf(slot), null);
+    if (slot?.flight) flights.land(slot.key, slot.flight, null);
   };
   app.addHook('onResponse', release);
   app.addHook('onRequestAbort', release);
