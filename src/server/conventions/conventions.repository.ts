@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ConventionTable, Executor } from '../platform/db/schema.js';
 import { likeContains, searchWords } from '../platform/db/dialect.js';
 import { notFound } from '../platform/http/errors.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import { inScope, type ConventionScope } from '../accounts/access.js';
 import { normalizeForSearch } from '../../shared/text.js';
 
@@ -190,13 +191,16 @@ export async function updateConvention(
   return Number(result.numUpdatedRows) === 1;
 }
 
+// Every plan write runs it: built and compiled once (see preparedQuery).
+const touchQuery = preparedQuery<unknown, 'id' | 'now'>((db, value) => db.updateTable('convention').set({ updated_at: value('now') }).where('id', '=', value('id')));
+
 /**
  * Records that something inside the convention changed, without touching its own version. Call it last in
  * the transaction: on PostgreSQL the update locks the convention's row until the commit, and every other
  * write to the same convention waits for it that long.
  */
 export async function touchConvention(db: Executor, id: number, now: string): Promise<void> {
-  await db.updateTable('convention').set({ updated_at: now }).where('id', '=', id).execute();
+  await touchQuery(db, { id, now });
 }
 
 export async function replaceTerritories(db: Executor, id: number, codes: readonly string[]): Promise<void> {
