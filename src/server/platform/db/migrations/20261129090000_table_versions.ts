@@ -69,11 +69,12 @@ async function postgresUp(db: AnyDb): Promise<void> {
     declare
       moved text := tg_table_name;
     begin
-      if tg_table_name = 'convention' and tg_op = 'UPDATE' and (to_jsonb(old) - 'updated_at') = (to_jsonb(new) - 'updated_at') then
+      if tg_op = 'UPDATE' and tg_table_name = 'convention' and (to_jsonb(old) - 'updated_at') = (to_jsonb(new) - 'updated_at') then
         moved := 'convention_activity';
       end if;
-      perform bump_data_version_once();
+      -- Set only after row 1 was bumped in this transaction: returning here keeps the lock order.
       if current_setting('pilote.table_version_' || moved, true) = 'on' then return null; end if;
+      perform bump_data_version_once();
       perform set_config('pilote.table_version_' || moved, 'on', true);
       update table_version set value = (select value from data_version where id = 1) where name = moved;
       return null;
