@@ -52,10 +52,11 @@ function createSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
     if (sqlite.inTransaction) return null;
     versionStatement ??= sqlite.prepare('select id, value from data_version where id in (1, 2)');
     const counters = countersFromRows(versionStatement.all() as { id: number; value: number | bigint }[]);
-    return memo.withTables(counters, () => {
-      tablesStatement ??= sqlite.prepare('select name, value from table_version');
-      return tablesFromRows(tablesStatement.all() as { name: string; value: number | bigint }[]);
-    });
+    const known = memo.known;
+    if (known?.data === counters.data) return memo.remember({ ...counters, tables: known.tables });
+    // Read after the counters: never older than them.
+    tablesStatement ??= sqlite.prepare('select name, value from table_version');
+    return memo.remember({ ...counters, tables: tablesFromRows(tablesStatement.all() as { name: string; value: number | bigint }[]) });
   };
   const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? checkpointInBackground(sqlite, path) : null;
   const close = async () => {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { ENGINES, createDemoDatabase, type TestDatabase } from '../../../../test/helpers/databases.js';
 import { currentDataVersion, currentVersions } from '../http/data-version.js';
 import { insertUser, upsertMembership } from '../../accounts/accounts.repository.js';
-import { CACHED_TABLES } from './versions.js';
+import { CACHED_TABLES, TableVersionsMemo } from './versions.js';
 
 describe.each(ENGINES)('data version (%s)', (engine) => {
   let database: TestDatabase;
@@ -132,6 +132,19 @@ describe.each(ENGINES)('data version (%s)', (engine) => {
     const columns = await sql<{ name: string }>`select name from pragma_table_info('convention')`.execute(database.db);
     const compared = columns.rows.map((c) => c.name).filter((c) => c !== 'updated_at');
     for (const column of compared) expect(trigger.rows[0]!.sql).toContain(`old.${column} is new.${column}`);
+  });
+
+  it('reads the table versions again only when the data version moved, in the same statement as the counters', async () => {
+    const { db } = database;
+    const memo = new TableVersionsMemo();
+    const first = await currentVersions(db, memo);
+    const unchanged = await currentVersions(db, memo);
+    expect(unchanged.tables).toBe(first.tables);
+    await db.updateTable('theme').set({ label: sql`label` }).execute();
+    const moved = await currentVersions(db, memo);
+    expect(moved.data).toBeGreaterThan(first.data);
+    expect(moved.tables.get('theme')).toBeGreaterThan(first.tables.get('theme')!);
+    expect(moved.tables).toEqual((await currentVersions(db)).tables);
   });
 });
 

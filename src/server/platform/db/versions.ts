@@ -41,21 +41,19 @@ export const tablesFromRows = (rows: readonly Row<{ name: string }>[]): Readonly
   new Map(rows.map((row) => [row.name, Number(row.value)]));
 
 /**
- * The table versions of the last read: they move only with `data`, so they are read again only when it
- * did. Read after the counters, they are at least as recent as them: an answer is never kept on a
- * vector older than its version.
+ * The versions of the last read, counters and tables as one consistent pair: the tables move only with
+ * `data`, so a read that finds `data` unchanged takes them from here instead of reading them again.
  */
 export class TableVersionsMemo {
   private last: DataVersions | null = null;
 
-  /** Versions with the tables of the last read when `data` has not moved since, else with those read now. */
-  withTables(counters: Counters, readTables: () => ReadonlyMap<string, number>): DataVersions {
-    const tables = this.last?.data === counters.data ? this.last.tables : readTables();
-    return (this.last = { ...counters, tables });
+  get known(): DataVersions | null {
+    return this.last;
   }
 
-  async withTablesRead(counters: Counters, readTables: () => Promise<ReadonlyMap<string, number>>): Promise<DataVersions> {
-    const tables = this.last?.data === counters.data ? this.last.tables : await readTables();
-    return (this.last = { ...counters, tables });
+  /** Keeps the latest pair: a read that ends after a later one does not bring the memo back. */
+  remember(versions: DataVersions): DataVersions {
+    if (!this.last || versions.data >= this.last.data) this.last = versions;
+    return versions;
   }
 }
