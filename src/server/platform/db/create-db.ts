@@ -5,7 +5,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database, Db, DialectName } from './schema.js';
 import { startCheckpointer, type Checkpointer } from './checkpointer.js';
-import { countersFromRows, tablesFromRows, TableVersionsMemo, type DataVersions } from './versions.js';
+import { TableVersionsMemo, VERSIONS_SQL_BEFORE_PARAMETER, versionsFromRows, type DataVersions } from './versions.js';
 
 export interface DatabaseHandle {
   db: Db;
@@ -45,18 +45,13 @@ function createSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let versionStatement: SQLite.Statement | undefined;
-  let tablesStatement: SQLite.Statement | undefined;
   const memo = new TableVersionsMemo();
   // better-sqlite3 runs each statement to its end: outside a transaction, the connection holds only committed data.
   const committedVersions = () => {
     if (sqlite.inTransaction) return null;
-    versionStatement ??= sqlite.prepare('select id, value from data_version where id in (1, 2)');
-    const counters = countersFromRows(versionStatement.all() as { id: number; value: number | bigint }[]);
+    versionStatement ??= sqlite.prepare(`${VERSIONS_SQL_BEFORE_PARAMETER} ?`);
     const known = memo.known;
-    if (known?.data === counters.data) return memo.remember({ ...counters, tables: known.tables });
-    // Read after the counters: never older than them.
-    tablesStatement ??= sqlite.prepare('select name, value from table_version');
-    return memo.remember({ ...counters, tables: tablesFromRows(tablesStatement.all() as { name: string; value: number | bigint }[]) });
+    return memo.remember(versionsFromRows(versionStatement.all(known?.data ?? -1) as { name: string; value: number | bigint }[], known));
   };
   const checkpointer = options.backgroundCheckpoints && path !== ':memory:' ? checkpointInBackground(sqlite, path) : null;
   const close = async () => {

@@ -28,7 +28,7 @@ export type Counters = Omit<DataVersions, 'tables'>;
 
 type Row<Key> = Key & { value: number | bigint };
 
-/** The two counters of `data_version` (rows 1 and 2), read by one statement. */
+/** The two counters of `data_version` (rows 1 and 2). */
 export function countersFromRows(rows: readonly Row<{ id: number | bigint }>[]): Counters {
   const value = (id: number) => rows.find((row) => Number(row.id) === id)?.value;
   const data = value(1);
@@ -37,8 +37,25 @@ export function countersFromRows(rows: readonly Row<{ id: number | bigint }>[]):
   return { data: Number(data), callers: Number(callers) };
 }
 
-export const tablesFromRows = (rows: readonly Row<{ name: string }>[]): ReadonlyMap<string, number> =>
-  new Map(rows.map((row) => [row.name, Number(row.value)]));
+/**
+ * The statement both engines read the versions with, up to its one parameter (the value of row 1 already
+ * known): the two counters (named '1' and '2') and, only when row 1 no longer has that value, every table
+ * version — one statement, one snapshot (one round trip to PostgreSQL).
+ */
+export const VERSIONS_SQL_BEFORE_PARAMETER = `select cast(id as text) as name, value from data_version where id in (1, 2)
+  union all select name, value from table_version where (select value from data_version where id = 1) <>`;
+
+/**
+ * The versions in the rows of that statement run with `known?.data` (or -1): without table rows, row 1 still
+ * had the known value, whose tables the memo holds.
+ */
+export function versionsFromRows(rows: readonly Row<{ name: string }>[], known: DataVersions | null): DataVersions {
+  const isCounter = (row: { name: string }) => row.name === '1' || row.name === '2';
+  const counters = countersFromRows(rows.filter(isCounter).map((row) => ({ id: Number(row.name), value: row.value })));
+  const tableRows = rows.filter((row) => !isCounter(row));
+  const tables = tableRows.length > 0 || !known ? new Map(tableRows.map((row) => [row.name, Number(row.value)])) : known.tables;
+  return { ...counters, tables };
+}
 
 /**
  * The versions of the last read, counters and tables as one consistent pair: the tables move only with

@@ -41,7 +41,7 @@ function readsConventionActivity(text: string, named: readonly string[], withUpd
   return others.length === 0 && /(^|[^."\w])"?updated_at\b/.test(text);
 }
 
-export function tablesNamed(text: string, known: readonly string[], withUpdatedAt: readonly string[]): string[] {
+function tablesNamed(text: string, known: readonly string[], withUpdatedAt: readonly string[]): string[] {
   const named = known.filter((table) => new RegExp(`(^|[^\\w.])"?${table}"?($|[^\\w])`).test(text));
   const expanded = named.flatMap((table) => DERIVED[table] ?? [table]);
   if (readsConventionActivity(text, named, withUpdatedAt)) expanded.push('convention_activity');
