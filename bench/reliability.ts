@@ -18,6 +18,7 @@ import { ENGINES } from '../test/helpers/databases.js';
 import { caseArbitrary, dumpDatabase, prepareCallers, runCase, writeOperations } from '../test/helpers/api-fuzz.js';
 import { killDuringGeneration, killDuringWrites, timeImport, planWorkbook, prepareGenerationTemplate, type KillOutcome } from '../test/helpers/crash.js';
 import { freePort, prepareSqliteFile, spawnServer, type ServerProcess } from '../test/helpers/server-process.js';
+import { buildServer } from '../scripts/build-server.js';
 import { resultStamp } from './load.js';
 import { createDb } from '../src/server/platform/db/create-db.js';
 import { insertUser, upsertMembership } from '../src/server/accounts/accounts.repository.js';
@@ -272,6 +273,7 @@ export async function runReliabilityBench(options: ReliabilityOptions): Promise<
   const log = options.log ?? ((line: string) => console.log(line));
   const dir = mkdtempSync(join(tmpdir(), 'pilote-fiabilite-'));
   try {
+    await buildServer();
     const fuzz = await fuzzing(options.short ? 1_000 : 10_000, log);
     const killed = await kills(options.short ? 3 : 20, dir, log);
     const loaded = await inFreshProcess<ReliabilityResults['load']>(['load', join(dir, 'load'), String(options.short ? 15 : 60)]);
@@ -339,6 +341,7 @@ function inFreshProcess<T>(args: string[]): Promise<T> {
 
 async function runPhase([phase, dir, seconds, warmUp]: string[]): Promise<void> {
   mkdirSync(dir!, { recursive: true });
+  await buildServer();
   const log = (line: string) => console.error(line);
   const result = phase === 'load' ? await load(dir!, Number(seconds), log) : await soak(dir!, Number(seconds), Number(warmUp), log);
   console.log(JSON.stringify(result));

@@ -49,7 +49,7 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
   console.log(`== ${engine} : SQL brut et réponses sans cache, en processus`);
   const sqlFloor: Record<string, SqlFloor> = await measureSqlFloor(dataset, READS.map((r) => ({ key: r.key, url: r.paths[0]! })));
   const env = engine === 'sqlite' ? { SQLITE_PATH: (dataset.target as { sqlitePath: string }).sqlitePath, DATABASE_URL: '' } : { DATABASE_URL: (dataset.target as { databaseUrl: string }).databaseUrl };
-  const server = startProcess(['bin/pilote-ctg.js', 'serve', '--no-demo'], { ...env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+  const server = startProcess(['dist/server/pilote-ctg.mjs', 'serve', '--no-demo'], { ...env, PORT: String(SERVER_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
   try {
     const base = `http://127.0.0.1:${SERVER_PORT}`;
     await waitFor(`${base}/api/v1/health`);

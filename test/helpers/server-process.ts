@@ -8,7 +8,8 @@ import { hashSecret, newSecret } from '../../src/server/accounts/tokens.js';
 import { TOKEN_PREFIX } from '../../src/server/accounts/api-tokens.service.js';
 import type { Db } from '../../src/server/platform/db/schema.js';
 
-const BIN = resolve(import.meta.dirname, '../../bin/pilote-ctg.js');
+/** The compiled server `npm start` runs, built by the tests' global set-up (scripts/build-server.ts). */
+const COMPILED_SERVER = resolve(import.meta.dirname, '../../dist/server/pilote-ctg.mjs');
 
 /** A free loopback port. */
 export async function freePort(): Promise<number> {
@@ -53,9 +54,9 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
-/** `pilote-ctg serve` in its own process, resolved once /api/v1/health answers. */
+/** `pilote-ctg serve` (compiled) in its own process, resolved once /api/v1/health answers. */
 export async function spawnServer(options: { port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'serve', '--port', String(options.port), '--no-demo'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), COMPILED_SERVER, 'serve', '--port', String(options.port), '--no-demo'], {
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

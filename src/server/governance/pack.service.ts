@@ -12,8 +12,6 @@ import { fileSlug, logExport } from '../office/plan-export.service.js';
 import * as repo from './governance.repository.js';
 import { meetingTitle, presentMeetingItem } from './governance.presenter.js';
 import { requireBody, requireMeeting } from './meetings.service.js';
-import { packDocx } from './pack-docx.js';
-import { packPdf } from './pack-pdf.js';
 
 /** What a decision changed, as it stands today (« action réalisée », « cible 120 places »). */
 async function currentStateOf(db: Executor, resultRef: string | null): Promise<string | null> {
@@ -91,7 +89,8 @@ export async function packFile(ctx: ServiceContext, meetingId: number, format: '
   const meeting = await requireMeeting(ctx.db, meetingId);
   await requireConventionAccess(ctx.db, principalOf(ctx), meeting.convention_id, 'read');
   const pack = await buildPack(ctx.db, meetingId);
-  const buffer = format === 'docx' ? await packDocx(pack) : await packPdf(pack);
+  // Imported on first use, like every document library (ADR 0024).
+  const buffer = format === 'docx' ? await (await import('./pack-docx.js')).packDocx(pack) : await (await import('./pack-pdf.js')).packPdf(pack);
   await logExport(ctx, { format, what: 'dossier-instance', conventionId: meeting.convention_id });
   return { filename: `dossier-${fileSlug(pack.meeting.title)}.${format}`, buffer };
 }

@@ -12,7 +12,6 @@ import { presentPublicArticle, presentPublicSummary } from './news.presenter.js'
 import { emailHtml, renderMarkdown } from './news.render.js';
 import { getNewsItem } from './news.service.js';
 import type { ConventionScope } from '../accounts/access.js';
-import { articleDocx } from './news.docx.js';
 
 /** Public web addresses of the app (the client's routes). */
 export const publicPaths = {
@@ -109,5 +108,5 @@ export async function exportEmailHtml(db: Executor, scope: ConventionScope, id: 
 
 export async function exportDocx(db: Executor, scope: ConventionScope, id: number, brand: BrandConfig): Promise<{ filename: string; buffer: Buffer }> {
   const item = await getNewsItem(db, id, scope);
-  return { filename: `${item.slug}.docx`, buffer: await articleDocx({ title: item.title, body: item.body, signature: exportSignature(item, brand) }) };
+  return { filename: `${item.slug}.docx`, buffer: await (await import('./news.docx.js')).articleDocx({ title: item.title, body: item.body, signature: exportSignature(item, brand) }) };
 }

@@ -13,8 +13,7 @@ import type { ActionsExportQuery, IndicatorsExportQuery } from '../../shared/api
 import { ACTION_STATUS_LABELS, CONVENTION_STATUS_LABELS } from '../../shared/enums.js';
 import { ACTION_PRIORITY_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_KIND_LABELS, INDICATOR_STATE_LABELS } from '../../shared/plan.js';
 import { normalizeForSearch } from '../../shared/text.js';
-import { dateCell } from './plan-workbook.js';
-import type { ColumnDef } from './plan-sheets.js';
+import { dateCell, type ColumnDef } from './plan-sheets.js';
 import { logExport } from './plan-export.service.js';
 import { conventionTitleOf } from './office.repository.js';
 import { itemsOf, streamWorkbook, type Cell } from './streamed-workbook.js';

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../platform/project-root.js';
 import type { ConventionSummary } from '../../shared/api/conventions.js';
 import type { Action } from '../../shared/api/actions.js';
 
@@ -11,12 +13,11 @@ export interface TableSchema {
   fields: { name: string; type: string }[];
 }
 
-const SCHEMA_DIR = new URL('../../../docs/open-data/', import.meta.url);
 const cache = new Map<OpenDataSet, TableSchema>();
 
 /** The versioned Table Schema of a data set, as kept in docs/open-data. */
 export function tableSchema(set: OpenDataSet): TableSchema {
-  if (!cache.has(set)) cache.set(set, JSON.parse(readFileSync(new URL(`${set}.schema.json`, SCHEMA_DIR), 'utf8')) as TableSchema);
+  if (!cache.has(set)) cache.set(set, JSON.parse(readFileSync(join(projectRoot(), 'docs', 'open-data', `${set}.schema.json`), 'utf8')) as TableSchema);
   return cache.get(set)!;
 }
 

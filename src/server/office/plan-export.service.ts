@@ -7,7 +7,7 @@ import { listAxesOf } from '../plans/axes.service.js';
 import { listActionsOfConventions } from '../plans/actions.service.js';
 import { listIndicatorsOfConvention } from '../indicators/indicators.service.js';
 import { listThemes } from '../themes/themes.service.js';
-import { planTemplate, planWorkbook, type PlanData } from './plan-workbook.js';
+import type { PlanData } from './plan-workbook.js';
 import * as repo from './office.repository.js';
 
 /** The reference of an action that has none yet: its id, so a re-import into the same convention finds it. */
@@ -45,9 +45,9 @@ export const fileSlug = (text: string) =>
 export async function exportPlanXlsx(ctx: ServiceContext, conventionId: number): Promise<{ filename: string; buffer: Buffer }> {
   await requireConventionAccess(ctx.db, principalOf(ctx), conventionId, 'read');
   const plan = await loadPlan(ctx.db, conventionId);
-  const buffer = await planWorkbook(plan);
+  const buffer = await (await import('./plan-workbook.js')).planWorkbook(plan);
   await logExport(ctx, { format: 'xlsx', what: 'plan', conventionId, count: plan.actions.length });
   return { filename: `plan-actions-${conventionId}-${fileSlug(plan.title)}.xlsx`, buffer };
 }
 
-export const planTemplateXlsx = (): Promise<Buffer> => planTemplate();
+export const planTemplateXlsx = async (): Promise<Buffer> => (await import('./plan-workbook.js')).planTemplate();

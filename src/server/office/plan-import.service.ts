@@ -9,7 +9,7 @@ import { createActions } from '../plans/actions-bulk.service.js';
 import { listThemes } from '../themes/themes.service.js';
 import type { Action, BudgetLine } from '../../shared/api/actions.js';
 import type { PlanImportIssue, PlanImportReport } from '../../shared/api/office.js';
-import { parsePlanWorkbook, type ParsedAction } from './plan-import.parse.js';
+import type { ParsedAction } from './plan-import.parse.js';
 import { normalizeHeader } from './plan-sheets.js';
 import * as repo from './office.repository.js';
 
@@ -48,7 +48,7 @@ const issueFields = (errors: PlanImportIssue[]) =>
  */
 export async function importPlanXlsx(ctx: ServiceContext, conventionId: number, content: Buffer, dryRun: boolean): Promise<PlanImportReport> {
   await requireConventionAccess(ctx.db, principalOf(ctx), conventionId, 'editPlan');
-  const { actions: parsed, errors } = await parsePlanWorkbook(content, await listThemes(ctx.db));
+  const { actions: parsed, errors } = await (await import('./plan-import.parse.js')).parsePlanWorkbook(content, await listThemes(ctx.db));
   const existing = await listActionsOfConventions(ctx.db, [conventionId]);
   const byId = new Map(existing.map((a) => [a.id, a]));
   const { byRef } = await repo.actionRefsOf(ctx.db, conventionId);

@@ -110,3 +110,6 @@ export const normalizeHeader = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+
+/** A date of the record (YYYY-MM-DD) as a spreadsheet date at midnight UTC. */
+export const dateCell = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);

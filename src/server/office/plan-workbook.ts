@@ -3,7 +3,7 @@ import type { Action, Axis } from '../../shared/api/actions.js';
 import type { Indicator } from '../../shared/api/indicators.js';
 import { ACTION_STATUS_LABELS } from '../../shared/enums.js';
 import { ACTION_PRIORITY_LABELS, BUDGET_NATURE_LABELS, INDICATOR_DIRECTION_LABELS, INDICATOR_KIND_LABELS, INDICATOR_STATE_LABELS } from '../../shared/plan.js';
-import { ACTION_COLUMNS, BUDGET_COLUMNS, INDICATOR_COLUMNS, NUMBER_FORMATS, SHEETS, VALUE_COLUMNS, type ColumnDef } from './plan-sheets.js';
+import { ACTION_COLUMNS, BUDGET_COLUMNS, dateCell, INDICATOR_COLUMNS, NUMBER_FORMATS, SHEETS, VALUE_COLUMNS, type ColumnDef } from './plan-sheets.js';
 
 export interface PlanData {
   title: string;
@@ -18,7 +18,6 @@ export interface PlanData {
 type Cell = string | number | Date | null;
 
 /** A `YYYY-MM-DD` date as the date cell a spreadsheet shows (midnight UTC, no time zone drift). */
-export const dateCell = (iso: string | null | undefined): Date | null => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 const list = (values: readonly string[]) => values.join(' ; ');
 const euros = (cents: number | null) => (cents === null ? null : cents / 100);
 

@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { NUMBER_FORMATS, type ColumnDef } from './plan-sheets.js';
 
 export type Cell = string | number | Date | null;
@@ -16,13 +15,15 @@ export interface StreamedSheet {
  * A workbook written row by row into a stream (exceljs streaming writer): each row is committed as
  * soon as it is added, and the writer waits when the reader is slower. A failure half-way destroys
  * the stream, so the client gets a broken download rather than a truncated file that looks complete.
+ * exceljs is imported on the first export, not with the server (ADR 0024).
  */
 export function streamWorkbook(sheets: readonly StreamedSheet[]): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Pilote CTG';
-  workbook.created = new Date();
   const write = async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'Pilote CTG';
+    workbook.created = new Date();
     for (const s of sheets) {
       const sheet = workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { numFmt: NUMBER_FORMATS[c.kind] } }));
