@@ -10,13 +10,15 @@ import { prepareDataset, type EngineName } from './datasets.js';
 import { actionUpdates, load, startProcess, stopProcess, waitFor } from './load.js';
 import { createDb } from '../src/server/platform/db/create-db.js';
 import { summariseProfile } from './profile-summary.js';
+import { buildServer } from '../scripts/build-server.js';
 
 const [path = '/api/v1/conventions/1200', engine = 'sqlite', mode = 'read'] = process.argv.slice(2) as [string, EngineName, string];
 const PORT = 3492;
 const dataset = await prepareDataset(engine);
+await buildServer();
 const dir = mkdtempSync(join(tmpdir(), 'pilote-profile-'));
 const env = engine === 'sqlite' ? { SQLITE_PATH: (dataset.target as { sqlitePath: string }).sqlitePath, DATABASE_URL: '' } : { DATABASE_URL: (dataset.target as { databaseUrl: string }).databaseUrl };
-const server = startProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'bin/pilote-ctg.js', 'serve', '--no-demo'], { ...env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+const server = startProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, 'dist/server/pilote-ctg.mjs', 'serve', '--no-demo'], { ...env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
 const base = `http://127.0.0.1:${PORT}`;
 try {
   await waitFor(`${base}/api/v1/health`);

@@ -50,7 +50,8 @@ describe('the compiled server (npm start, ADR 0024)', () => {
 
     it('loads a document library when a document is first asked for', async () => {
       const headers = { authorization: `Bearer ${token}` };
-      const [first] = (await (await fetch(`${server.url}/api/v1/conventions?limit=1`, { headers })).json()).items as { id: number }[];
+      const { items } = (await (await fetch(`${server.url}/api/v1/conventions?limit=1`, { headers })).json()) as { items: { id: number }[] };
+      const first = items[0];
       const pdf = await fetch(`${server.url}/api/v1/conventions/${first!.id}/summary.pdf`, { headers });
       expect(pdf.status).toBe(200);
       expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -99,6 +99,74 @@ function createPostgres(connectionString: string): DatabaseHandle {
   // An idle connection cut by the server (restart, failover) must not crash the process: the pool
   // drops it and the next query opens a new one.
   pool.on('error', (error) => console.error(`PostgreSQL : connexion inactive perdue (${error.message})`));
+  pool.on('connect', namedStatementsOn(statementNames()));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/** Statements a process names, at most: beyond, the others run unnamed (parsed and planned each time). */
+const NAMED_STATEMENTS = 500;
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
+/**
+ * `*` in a select list or `returning`: its columns are fixed when the statement is prepared, and
+ * PostgreSQL refuses to run it once a migration adds a column ("cached plan must not change result
+ * type"). Such statements stay unnamed; count(*) is not one of them.
+ */
+const hasStarColumns = (text: string) => text.replace(/count\(\*\)/gi, '').includes('*');
+
+export interface StatementNames {
+  /** The name to run this text under, or undefined to run it unnamed. */
+  nameOf(text: string): string | undefined;
+  /** Runs this text unnamed from now on (PostgreSQL refused its prepared form). */
+  forget(text: string): void;
+}
+
+/**
+ * The name of each statement text this process runs, the same on every connection of its pool: the
+ * first NAMED_STATEMENTS texts seen twice get one (ADR 0025). A text seen once (a migration, a list of
+ * ids of a rare length) stays unnamed, so that the database does not keep it for each connection.
+ */
+export function statementNames(limit = NAMED_STATEMENTS): StatementNames {
+  const names = new Map<string, string>();
+  const seenOnce = new Set<string>();
+  const unnamed = new Set<string>();
+  let issued = 0;
+  return {
+    nameOf(text) {
+      const name = names.get(text);
+      if (name || issued >= limit || unnamed.has(text) || TRANSACTION_CONTROL.test(text) || hasStarColumns(text)) return name;
+      if (!seenOnce.delete(text)) {
+        if (seenOnce.size < limit * 20) seenOnce.add(text);
+        return undefined;
+      }
+      names.set(text, `s${++issued}`);
+      return names.get(text);
+    },
+    forget(text) {
+      names.delete(text);
+      unnamed.add(text);
+    },
+  };
+}
+
+type QueryOf = (config: unknown, values?: unknown, callback?: unknown) => unknown;
+
+/**
+ * Runs the pool's named statements as prepared statements of each connection: PostgreSQL parses and
+ * plans them once per connection instead of once per query. Kysely passes (text, values) and awaits
+ * the result; other calls are left as they are.
+ */
+function namedStatementsOn(statements: StatementNames) {
+  return (client: pg.PoolClient) => {
+    const query = client.query.bind(client) as QueryOf;
+    (client as unknown as { query: QueryOf }).query = (config, values, callback) => {
+      const name = typeof config === 'string' && Array.isArray(values) && callback === undefined ? statements.nameOf(config) : undefined;
+      if (!name) return query(config, values, callback);
+      return (query({ name, text: config, values }) as Promise<unknown>).catch((error: unknown) => {
+        // 0A000: the statement's result changed under it (a column type altered by a migration).
+        if ((error as { code?: string }).code === '0A000') statements.forget(config as string);
+        throw error;
+      });
+    };
+  };
 }
