@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { createTestApp, createUser, signIn, type TestApp } from '../../../../test/helpers/app.js';
 import { ENGINES } from '../../../../test/helpers/databases.js';
 import { HttpError } from './errors.js';
 
@@ -11,8 +11,10 @@ describe('answers computed once for identical requests arriving together', () =>
   let slowRuns = 0;
   let fragileRuns = 0;
   let tablesRuns = 0;
+  let rightsRuns = 0;
   beforeAll(async () => {
     t = await createTestApp('sqlite');
+    t.app.get('/api/v1/essai/droits', { config: { cacheByDataVersion: true } }, async () => ({ run: ++rightsRuns }));
     t.app.get('/api/v1/essai/indicateurs', { config: { cacheReads: ['indicator'] } }, async () => {
       tablesRuns += 1;
       await pause(60);
@@ -53,6 +55,28 @@ describe('answers computed once for identical requests arriving together', () =>
     await t.database.db.updateTable('indicator').set({ title: sql`title` }).execute();
     const fourth = inject();
     expect((await Promise.all([third, fourth])).map((a) => a.json())).toEqual([{ run: 1 }, { run: 2 }]);
+  });
+
+  it('serves one answer to the callers with the same rights, and computes its own for any other', async () => {
+    const { db } = t.database;
+    const caf = await db.selectFrom('organisation').select('id').where('kind', '=', 'caf').executeTakeFirstOrThrow();
+    const commune = await db.selectFrom('organisation').select('id').where('kind', '=', 'commune').executeTakeFirstOrThrow();
+    const people: [string, { organisationId: number; role: 'caf_agent' | 'partner_editor' }][] = [
+      ['agent1@caf.fr', { organisationId: caf.id, role: 'caf_agent' }],
+      ['agent2@caf.fr', { organisationId: caf.id, role: 'caf_agent' }],
+      ['ville@commune.fr', { organisationId: commune.id, role: 'partner_editor' }],
+    ];
+    const cookies: Record<string, string>[] = [];
+    for (const [email, membership] of people) {
+      await createUser(t.database, { email, password: 'mot de passe solide 42', memberships: [membership] });
+      cookies.push({ cookie: (await signIn(t, email, 'mot de passe solide 42')).cookie });
+    }
+    const runOf = async (headers: Record<string, string>) => (await t.app.inject({ url: '/api/v1/essai/droits', headers })).json<{ run: number }>().run;
+    expect([await runOf(cookies[0]!), await runOf(cookies[1]!)]).toEqual([1, 1]);
+    expect(await runOf(cookies[2]!)).toBe(2);
+    expect(await runOf(t.adminHeaders)).toBe(3);
+    expect(await runOf({})).toBe(4);
+    expect(await runOf(cookies[1]!)).toBe(1);
   });
 
   it('lets those who waited compute their own answer when the first request fails', async () => {

@@ -15,8 +15,11 @@ declare module 'fastify' {
     cacheReads?: readonly CachedTable[];
   }
   interface FastifyInstance {
-    /** The routes whose cached answers declared the tables they read, as registered (checked by a test). */
-    cacheDeclarations: { url: string; reads: readonly CachedTable[] }[];
+    /**
+     * Every route whose answers are cached, as registered, with the tables it declared (null: kept until
+     * any write). Checked by cache-reads.test.ts.
+     */
+    cacheDeclarations: { url: string; reads: readonly CachedTable[] | null }[];
   }
   interface FastifyRequest {
     /** `flight`: the answer this request computes, which others with the same key may wait for. */
@@ -55,12 +58,16 @@ function serves(computed: Computed, versions: DataVersions): boolean {
 /** Bytes of serialized answers kept per process; the oldest go first. */
 const MAX_BYTES = 48 * 1024 * 1024;
 
-/** Two requests with the same key are the same question from the same caller with the same rights. */
-function callerKey(principal: Principal): string {
+/**
+ * Two requests with the same key are the same question asked with the same rights. Cached routes answer
+ * from the caller's rights alone (platform administrator, read-only token, memberships), never from who
+ * the caller is, so that the agents of one Caf share their answers (cache-reads.test.ts checks every
+ * cached route for it).
+ */
+function rightsKey(principal: Principal): string {
   if (principal.kind === 'anonymous') return 'anonyme';
-  const who = principal.kind === 'user' ? `u${principal.userId}` : `t${principal.tokenId}`;
   const readOnly = principal.kind === 'token' && principal.readOnly ? 'r' : 'w';
-  return `${who}:${principal.isPlatformAdmin ? 'a' : '-'}${readOnly}:${JSON.stringify(principal.memberships)}`;
+  return `${principal.kind}:${principal.isPlatformAdmin ? 'a' : '-'}${readOnly}:${JSON.stringify(principal.memberships)}`;
 }
 
 /**
@@ -154,8 +161,8 @@ export function registerResponseCache(app: FastifyInstance): void {
   app.decorateRequest('cacheSlot', null);
   app.decorate('cacheDeclarations', []);
   app.addHook('onRoute', (route) => {
-    const reads = route.config?.cacheReads;
-    if (reads && route.method !== 'HEAD') app.cacheDeclarations.push({ url: route.url, reads });
+    const { cacheReads, cacheByDataVersion } = route.config ?? {};
+    if ((cacheReads || cacheByDataVersion) && route.method !== 'HEAD') app.cacheDeclarations.push({ url: route.url, reads: cacheReads ?? null });
   });
   // Before validation: a hit is a URL that was validated when its answer was computed.
   app.addHook('preValidation', async (request, reply) => {
@@ -163,7 +170,7 @@ export function registerResponseCache(app: FastifyInstance): void {
     if (request.method !== 'GET' || !(cacheByDataVersion || cacheReads)) return;
     const versions = await versionsOf(request);
     // The date is part of the key: answers «  in force today » change at midnight without a write.
-    const key = `${callerKey(request.principal)}|${new Date().toISOString().slice(0, 10)}|${request.url}`;
+    const key = `${rightsKey(request.principal)}|${new Date().toISOString().slice(0, 10)}|${request.url}`;
     const cached = cache.get(versions, key);
     if (cached) {
       request.cacheSlot = { versions, key, hit: true, flight: null };
