@@ -192,7 +192,8 @@ export async function drive(target: LoadTarget, connections: number, seconds: nu
   const writeTimes: number[] = [];
   const runs = await Promise.all(
     target.sessions.map((session, n) => {
-      const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf };
+      // As the web app's requests from a browser: signed in, with its CSRF token and its Accept-Encoding.
+      const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf, 'accept-encoding': 'gzip, deflate, br, zstd' };
       const requests = Array.from({ length: 10 }, (_, i) =>
         i === 4
           ? {

@@ -18,6 +18,8 @@ export interface EngineRun {
   floor: Measure;
   /** Bare Fastify sending the detail's size and headers from memory: what the answer's shape costs alone. */
   sameShapeFloor?: Measure & { bytes: number };
+  /** The detail asked by a client that does not accept gzip (the scenarios send a browser's Accept-Encoding). */
+  detailUncompressed?: Measure;
   scenarios: ScenarioResult[];
   serverRssMb: number;
   generation: GenerateResult & { generatedAt: string };
@@ -108,7 +110,8 @@ function scenarioTable(report: BenchReport): string[] {
     lines.push(`| ${any.name} | ${budget === null ? '—' : `${budget} ms`} | ${cells(s).join(' | ')} | ${pass === null ? '—' : yes(pass)} | ${cells(p).join(' | ')} | ${p ? postgresWithin(s, p) : '—'} |`);
   }
   const measured = (m: Measure | undefined) => (m ? `${m.p50} | ${m.p99} | ${m.rps} | ${m.errors}` : '— | — | — | —');
-  lines.push(`| pour information : Fastify nu, même forme que le détail | — | ${measured(sqlite?.sameShapeFloor)} | — | — | — | ${measured(postgres?.sameShapeFloor)} | — | — | — |`);
+  lines.push(`| pour information : détail pour un client qui n’accepte pas gzip | — | ${measured(sqlite?.detailUncompressed)} | — | — | — | ${measured(postgres?.detailUncompressed)} | — | — | — |`);
+  lines.push(`| pour information : Fastify nu, même forme que le détail (non compressé) | — | ${measured(sqlite?.sameShapeFloor)} | — | — | — | ${measured(postgres?.sameShapeFloor)} | — | — | — |`);
   lines.push(`| plancher : Fastify nu, route constante | — | ${measured(sqlite?.floor)} | — | — | — | ${measured(postgres?.floor)} | — | — | — |`);
   return lines;
 }
@@ -122,7 +125,7 @@ export function markdown(report: BenchReport): string {
     '',
     `Machine : ${report.machine.cpus} cœurs ${report.machine.model}, ${report.machine.memoryGb} Go, Node ${report.machine.node}. Charge de la machine (uptime, 1/5/15 min) : avant ${load(report.loadAverages.before)}, après ${load(report.loadAverages.after)}` +
       `${report.runs.map((r) => ` ; ${r.engine} : ${load(r.loadAverages.start)} → ${load(r.loadAverages.end)}`).join('')}.`,
-    `autocannon sur la boucle locale, ${report.settings.connections} connexions, ${report.settings.secondsPerScenario} s par scénario ; latences en ms. « SQL brut » : les requêtes exactes qu’envoie une réponse, rejouées sur le pilote nu ; « sans cache » : la réponse entière en processus après invalidation du cache.`,
+    `autocannon sur la boucle locale, ${report.settings.connections} connexions, ${report.settings.secondsPerScenario} s par scénario, lectures avec l’en-tête Accept-Encoding d’un navigateur (gzip, deflate, br, zstd) ; latences en ms. « SQL brut » : les requêtes exactes qu’envoie une réponse, rejouées sur le pilote nu ; « sans cache » : la réponse entière en processus après invalidation du cache.`,
     '',
     ...scenarioTable(report),
     '',

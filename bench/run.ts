@@ -32,6 +32,9 @@ const READS: { key: string; name: string; kind: ScenarioKind; paths: string[] }[
   { key: 'stats', name: 'chiffres clés', kind: 'dashboard', paths: ['/api/v1/stats'] },
 ];
 
+/** What Chromium sends on every request of the web app: the API's answers may come compressed. */
+const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
 const loadAverages = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 
 async function actionsToUpdate(dataset: PreparedDataset) {
@@ -53,7 +56,7 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
   try {
     const base = `http://127.0.0.1:${SERVER_PORT}`;
     await waitFor(`${base}/api/v1/health`);
-    const auth = { authorization: `Bearer ${dataset.readToken}` };
+    const auth = { authorization: `Bearer ${dataset.readToken}`, ...BROWSER_ENCODINGS };
     const loadAtStart = loadAverages();
     console.log(`== ${engine} : plancher puis charge (${SECONDS} s par scénario, ${CONNECTIONS} connexions)`);
     const floor = await load(floorBase, ['/constant']);
@@ -71,12 +74,14 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
     }
     const sameShapeFloor = { bytes: detailBytes, ...(await load(floorBase, [`/meme-forme?octets=${detailBytes}`])) };
     console.log(`  plancher de même forme que le détail (${detailBytes} octets) : ${sameShapeFloor.rps} req/s`);
+    const detailUncompressed = await load(base, READS.find((r) => r.key === 'detail')!.paths, { authorization: auth.authorization });
+    console.log(`  détail pour un client sans gzip : ${detailUncompressed.rps} req/s`);
     const write = await load(base, actionUpdates(await actionsToUpdate(dataset), dataset.writeToken));
     scenarios.push({ key: 'update', name: 'modification d’une action (écriture)', kind: 'write', measure: write, sql: null });
     console.log(`  écriture : p50 ${write.p50} ms, p99 ${write.p99} ms, ${write.rps} req/s, ${write.errors} erreurs`);
     const serverRssMb = rssMegabytes(server.pid!);
     if (!firstLoad) firstLoad = await firstLoadJavaScript(base);
-    return { engine, floor, sameShapeFloor, scenarios, serverRssMb, generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
+    return { engine, floor, sameShapeFloor, detailUncompressed, scenarios, serverRssMb, generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
   } finally {
     await stopProcess(server);
   }

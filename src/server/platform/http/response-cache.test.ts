@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, createUser, signIn, type TestApp } from '../../../../test/helpers/app.js';
 import { ENGINES } from '../../../../test/helpers/databases.js';
+import { gunzipSync } from 'node:zlib';
 import { HttpError } from './errors.js';
+import { acceptsGzip } from './response-cache.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -12,9 +14,11 @@ describe('answers computed once for identical requests arriving together', () =>
   let fragileRuns = 0;
   let tablesRuns = 0;
   let rightsRuns = 0;
+  let largeRuns = 0;
   beforeAll(async () => {
     t = await createTestApp('sqlite');
     t.app.get('/api/v1/essai/droits', { config: { cacheByDataVersion: true } }, async () => ({ run: ++rightsRuns }));
+    t.app.get('/api/v1/essai/gros', { config: { cacheByDataVersion: true } }, async () => ({ run: ++largeRuns, rows: Array.from({ length: 200 }, (_, i) => ({ i, label: `ligne ${i} du plan d’action` })) }));
     t.app.get('/api/v1/essai/indicateurs', { config: { cacheReads: ['indicator'] } }, async () => {
       tablesRuns += 1;
       await pause(60);
@@ -77,6 +81,34 @@ describe('answers computed once for identical requests arriving together', () =>
     expect(await runOf(t.adminHeaders)).toBe(3);
     expect(await runOf({})).toBe(4);
     expect(await runOf(cookies[1]!)).toBe(1);
+  });
+
+  it('compresses a large answer once for the clients that accept gzip, and sends it plain to the others', async () => {
+    const ask = (acceptEncoding?: string) => t.app.inject({ url: '/api/v1/essai/gros', headers: { ...t.adminHeaders, ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) } });
+    const computed = await ask('gzip, deflate, br');
+    const kept = await ask('gzip, deflate, br');
+    const plain = await ask();
+    const refused = await ask('gzip;q=0, br');
+    expect(largeRuns).toBe(1);
+    for (const compressed of [computed, kept]) {
+      expect(compressed.headers['content-encoding']).toBe('gzip');
+      expect(compressed.headers.vary).toBe('accept-encoding');
+      expect(compressed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+      expect(gunzipSync(compressed.rawPayload).toString()).toBe(plain.body);
+    }
+    for (const uncompressed of [plain, refused]) {
+      expect(uncompressed.headers['content-encoding']).toBeUndefined();
+      expect(uncompressed.headers.vary).toBe('accept-encoding');
+      expect(uncompressed.json<{ rows: unknown[] }>().rows).toHaveLength(200);
+    }
+    expect(refused.body).toBe(plain.body);
+    const small = await t.app.inject({ url: '/api/v1/essai/lent', headers: { ...t.adminHeaders, 'accept-encoding': 'gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('reads Accept-Encoding as browsers and HTTP clients write it', () => {
+    expect(['gzip, deflate, br, zstd', 'br;q=1.0, gzip;q=0.8', '*', 'GZIP'].map(acceptsGzip)).toEqual([true, true, true, true]);
+    expect(['br', 'identity', 'gzip;q=0', 'gzip; q=0.000', '', undefined].map(acceptsGzip)).toEqual([false, false, false, false, false, false]);
   });
 
   it('lets those who waited compute their own answer when the first request fails', async () => {

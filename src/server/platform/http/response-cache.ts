@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../../accounts/principal.js';
 import { versionsOf, type DataVersions } from './data-version.js';
@@ -31,6 +32,39 @@ declare module 'fastify' {
 export interface CachedAnswer {
   body: Buffer;
   etag: string;
+  /** The body compressed, made for the first client that accepts gzip and kept for the next ones. */
+  gzipped?: Buffer;
+}
+
+/** Bodies smaller than this go out as they are: compressing them would save less than it costs. */
+const GZIP_FROM_BYTES = 1024;
+
+/** Whether the client takes gzip: every browser says so; `gzip;q=0` is a refusal. */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return false;
+  return value.split(',').some((part) => {
+    const [coding, ...parameters] = part.trim().toLowerCase().split(';');
+    if (coding !== 'gzip' && coding !== '*') return false;
+    const quality = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return quality === undefined || Number(quality.slice(2)) > 0;
+  });
+}
+
+/**
+ * The bytes to send and how they are encoded. A cached answer is compressed once, however many clients
+ * read it; that is most of the cost of a hit for a large answer (ADR 0027).
+ */
+function encodedFor(request: FastifyRequest, answer: CachedAnswer): { bytes: Buffer; gzip: boolean } {
+  if (answer.body.length < GZIP_FROM_BYTES || !acceptsGzip(request.headers['accept-encoding'])) return { bytes: answer.body, gzip: false };
+  answer.gzipped ??= gzipSync(answer.body, { level: 6 });
+  return { bytes: answer.gzipped, gzip: true };
+}
+
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+  const { bytes, gzip } = encodedFor(request, answer);
+  if (gzip) reply.header('content-encoding', 'gzip');
+  return reply.header('content-type', 'application/json; charset=utf-8').send(bytes);
 }
 
 /** The versions an answer was computed under (or found still valid under), and the tables it reads. */
@@ -116,10 +150,10 @@ export class ResponseCache {
 
 export const etagOf = (version: number, key: string) => `W/"${version}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
 
-function answerFromCache(request: FastifyRequest, reply: FastifyReply, { body, etag }: CachedAnswer): FastifyReply {
-  reply.header('etag', etag);
-  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-  return reply.header('content-type', 'application/json; charset=utf-8').send(body);
+function answerFromCache(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
+  reply.header('etag', answer.etag).header('vary', 'accept-encoding');
+  if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send();
+  return sendAnswer(request, reply, answer);
 }
 
 /** An answer being computed, and the requests waiting for it. */
@@ -195,8 +229,11 @@ export function registerResponseCache(app: FastifyInstance): void {
     slot.flight = null;
     if (!answer) return payload;
     cache.set(slot.versions, slot.key, answer, request.routeOptions.config.cacheReads ?? null);
-    reply.header('etag', answer.etag);
-    return payload;
+    reply.header('etag', answer.etag).header('vary', 'accept-encoding');
+    const { bytes, gzip } = encodedFor(request, answer);
+    if (!gzip) return payload;
+    reply.header('content-encoding', 'gzip');
+    return bytes;
   });
   // However the request ended, those waiting for it are let go.
   const release = async (request: FastifyRequest) => {
