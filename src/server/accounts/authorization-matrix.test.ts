@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../../test/helpers/databases.js';
 import { createTestApp, createUser, signIn, type TestApp } from '../../../test/helpers/app.js';
-import { MATRIX, ROLE_NAMES, textFile, type Fixture, type RoleName, type Target } from '../../../test/authorization-matrix.js';
+import { MATRIX, ROLE_NAMES, textFile, type Fixture, type MatrixRequest, type RoleName, type Target } from '../../../test/authorization-matrix.js';
 import type { ConventionDetail } from '../../shared/api/conventions.js';
 import type { Role } from '../../shared/api/accounts.js';
 
@@ -181,4 +181,33 @@ describe.each(ENGINES)('authorization matrix (%s)', (engine) => {
     }
     expect(mismatches).toEqual([]);
   }, 300_000); // every route × 6 roles × 2 territories: a few hundred real requests
+
+  /** The request with its version made stale, or null when it carries none. */
+  function staled(request: MatrixRequest): MatrixRequest | null {
+    const payload = request.payload as { version?: unknown } | undefined;
+    if (payload && typeof payload.version === 'number') return { ...request, payload: { ...payload, version: payload.version + 1000 } };
+    if (/[?&]version=\d+/.test(request.url)) return { ...request, url: request.url.replace(/([?&]version=)(\d+)/, (_m, key: string, v: string) => `${key}${Number(v) + 1000}`) };
+    return null;
+  }
+
+  it('checks rights before versions: a stale version gives a caller without the right the same refusal, never the current object', async () => {
+    const leaks: string[] = [];
+    let address = 1;
+    for (const [route, entry] of Object.entries(MATRIX)) {
+      const method = route.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+      for (const role of ROLE_NAMES) {
+        for (const target of TARGETS) {
+          const expected = entry.expect[role][target];
+          if (![401, 403, 404].includes(expected)) continue;
+          const request = staled(await entry.request(fixture, target));
+          if (!request) continue;
+          const headers = await headersOf(role, Boolean(request.freshSession));
+          const response = await t.app.inject({ method, url: request.url, payload: request.payload as object, headers, remoteAddress: `10.8.${address >> 8}.${address++ & 255}` });
+          if (request.freshSession) sessions.delete(role);
+          if (response.statusCode !== expected) leaks.push(`${route} ${role}/${target}: ${response.statusCode} au lieu de ${expected} (${response.body.slice(0, 80)})`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  }, 300_000);
 });

@@ -198,15 +198,21 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
 export async function updateAction(ctx: ServiceContext, id: number, input: ActionUpdateInput): Promise<Action> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getAction(trx, id);
+    // Rights before the version: a stale version answers with the current action, which only an editor may see.
+    await requireEditRights(ctx, trx, before);
     if (before.version !== input.version) throw staleVersion(before);
-    return applyUpdate(ctx, trx, before, input);
+    return applyUpdate(ctx, trx, before, input, { rightsChecked: true });
   });
 }
 
+async function requireEditRights(ctx: ServiceContext, trx: Executor, action: Action): Promise<void> {
+  await requireConventionAccess(trx, principalOf(ctx), action.conventionId, 'editPlan');
+  await requireActionEditor(trx, principalOf(ctx), action.conventionId, action);
+}
+
 /** Writes an update on an action already read inside the transaction (also used by bulk changes). */
-export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Action, input: ActionUpdateInput): Promise<Action> {
-  await requireConventionAccess(trx, principalOf(ctx), before.conventionId, 'editPlan');
-  await requireActionEditor(trx, principalOf(ctx), before.conventionId, before);
+export async function applyUpdate(ctx: ServiceContext, trx: Executor, before: Action, input: ActionUpdateInput, options: { rightsChecked?: boolean } = {}): Promise<Action> {
+  if (!options.rightsChecked) await requireEditRights(ctx, trx, before);
   const id = before.id;
   if (input.themes) await requireThemes(trx, input.themes, 'themes');
   const axisIds = axesOf(input, before.axisIds);
