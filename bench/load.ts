@@ -61,6 +61,21 @@ export async function load(base: string, paths: string[] | Requests, headers: Re
 }
 
 /**
+ * The actions in an order that takes each plan in turn: consecutive updates, sent by different
+ * connections at once, fall in different conventions, as the edits of a national platform's users do.
+ * Taken in id order, ten connections edited the same plan together; on PostgreSQL each such edit waits
+ * for the previous one's commit on the convention's row (its activity date), which measured that lock.
+ */
+export function spreadOverPlans<T extends { conventionId: number }>(actions: readonly T[]): T[] {
+  const byPlan = new Map<number, T[]>();
+  for (const action of actions) byPlan.set(action.conventionId, [...(byPlan.get(action.conventionId) ?? []), action]);
+  const plans = [...byPlan.values()];
+  const spread: T[] = [];
+  for (let round = 0; spread.length < actions.length; round++) for (const plan of plans) if (plan[round]) spread.push(plan[round]!);
+  return spread;
+}
+
+/**
  * Action updates, each with the version the previous answer returned, spread over many actions so
  * that two connections never edit the same one at once (a 409 would count as an error).
  */

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDataset, type EngineName } from './datasets.js';
-import { actionUpdates, load, startProcess, stopProcess, waitFor } from './load.js';
+import { actionUpdates, load, spreadOverPlans, startProcess, stopProcess, waitFor } from './load.js';
 import { createDb } from '../src/server/platform/db/create-db.js';
 import { summariseProfile } from './profile-summary.js';
 import { buildServer } from '../scripts/build-server.js';
@@ -25,11 +25,11 @@ try {
   let requests;
   if (mode === 'write') {
     const handle = createDb(dataset.target);
-    const actions = await handle.db.selectFrom('action').select(['id', 'version']).where('id', '>', 30_000).orderBy('id').limit(5_000).execute();
+    const actions = spreadOverPlans(await handle.db.selectFrom('action').select(['id', 'version', 'convention_id as conventionId']).where('id', '>', 30_000).orderBy('id').limit(5_000).execute());
     await handle.close();
     requests = actionUpdates(actions, dataset.writeToken);
   } else requests = [path];
-  const measure = await load(base, requests, { authorization: `Bearer ${dataset.readToken}` });
+  const measure = await load(base, requests, { authorization: `Bearer ${dataset.readToken}`, 'accept-encoding': 'gzip, deflate, br, zstd' });
   console.log(JSON.stringify(measure));
 } finally {
   await stopProcess(server);

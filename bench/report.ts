@@ -20,6 +20,8 @@ export interface EngineRun {
   sameShapeFloor?: Measure & { bytes: number };
   /** The detail asked by a client that does not accept gzip (the scenarios send a browser's Accept-Encoding). */
   detailUncompressed?: Measure;
+  /** Action updates taken in id order: the connections edit the same plan at once. */
+  writeSamePlan?: Measure;
   scenarios: ScenarioResult[];
   serverRssMb: number;
   generation: GenerateResult & { generatedAt: string };
@@ -110,6 +112,7 @@ function scenarioTable(report: BenchReport): string[] {
     lines.push(`| ${any.name} | ${budget === null ? '—' : `${budget} ms`} | ${cells(s).join(' | ')} | ${pass === null ? '—' : yes(pass)} | ${cells(p).join(' | ')} | ${p ? postgresWithin(s, p) : '—'} |`);
   }
   const measured = (m: Measure | undefined) => (m ? `${m.p50} | ${m.p99} | ${m.rps} | ${m.errors}` : '— | — | — | —');
+  lines.push(`| pour information : modifications simultanées d’actions d’un même plan | — | ${measured(sqlite?.writeSamePlan)} | — | — | — | ${measured(postgres?.writeSamePlan)} | — | — | — |`);
   lines.push(`| pour information : détail pour un client qui n’accepte pas gzip | — | ${measured(sqlite?.detailUncompressed)} | — | — | — | ${measured(postgres?.detailUncompressed)} | — | — | — |`);
   lines.push(`| pour information : Fastify nu, même forme que le détail (non compressé) | — | ${measured(sqlite?.sameShapeFloor)} | — | — | — | ${measured(postgres?.sameShapeFloor)} | — | — | — |`);
   lines.push(`| plancher : Fastify nu, route constante | — | ${measured(sqlite?.floor)} | — | — | — | ${measured(postgres?.floor)} | — | — | — |`);

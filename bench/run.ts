@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { createDb } from '../src/server/platform/db/create-db.js';
 import { prepareDataset, type EngineName, type PreparedDataset } from './datasets.js';
-import { actionUpdates, CONNECTIONS, load, rssMegabytes, SECONDS, startProcess, stopProcess, waitFor, type Measure } from './load.js';
+import { actionUpdates, CONNECTIONS, load, rssMegabytes, SECONDS, spreadOverPlans, startProcess, stopProcess, waitFor, type Measure } from './load.js';
 import { measureSqlFloor, type SqlFloor } from './sql-floor.js';
 import { writeReport, type EngineRun, type ScenarioResult } from './report.js';
 import { firstLoadJavaScript } from './first-load.js';
@@ -40,7 +40,7 @@ const loadAverages = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slic
 async function actionsToUpdate(dataset: PreparedDataset) {
   const handle = createDb(dataset.target);
   try {
-    return await handle.db.selectFrom('action').select(['id', 'version']).where('id', '>', 20_000).orderBy('id').limit(5_000).execute();
+    return await handle.db.selectFrom('action').select(['id', 'version', 'convention_id as conventionId']).where('id', '>', 20_000).orderBy('id').limit(5_000).execute();
   } finally {
     await handle.close();
   }
@@ -76,12 +76,15 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
     console.log(`  plancher de même forme que le détail (${detailBytes} octets) : ${sameShapeFloor.rps} req/s`);
     const detailUncompressed = await load(base, READS.find((r) => r.key === 'detail')!.paths, { authorization: auth.authorization });
     console.log(`  détail pour un client sans gzip : ${detailUncompressed.rps} req/s`);
-    const write = await load(base, actionUpdates(await actionsToUpdate(dataset), dataset.writeToken));
+    const write = await load(base, actionUpdates(spreadOverPlans(await actionsToUpdate(dataset)), dataset.writeToken));
     scenarios.push({ key: 'update', name: 'modification d’une action (écriture)', kind: 'write', measure: write, sql: null });
     console.log(`  écriture : p50 ${write.p50} ms, p99 ${write.p99} ms, ${write.rps} req/s, ${write.errors} erreurs`);
+    // Taken in id order, the connections edit the actions of one plan at the same time.
+    const writeSamePlan = await load(base, actionUpdates(await actionsToUpdate(dataset), dataset.writeToken));
+    console.log(`  écritures simultanées dans un même plan : p50 ${writeSamePlan.p50} ms, p99 ${writeSamePlan.p99} ms, ${writeSamePlan.rps} req/s`);
     const serverRssMb = rssMegabytes(server.pid!);
     if (!firstLoad) firstLoad = await firstLoadJavaScript(base);
-    return { engine, floor, sameShapeFloor, detailUncompressed, scenarios, serverRssMb, generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
+    return { engine, floor, sameShapeFloor, detailUncompressed, writeSamePlan, scenarios, serverRssMb, generation: dataset.generation, generationReused: dataset.reused, loadAverages: { start: loadAtStart, end: loadAverages() } };
   } finally {
     await stopProcess(server);
   }
