@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ActionTable, Executor } from '../platform/db/schema.js';
 import { inScope, type ConventionScope } from '../accounts/access.js';
 import { likeContains, searchWords } from '../platform/db/dialect.js';
@@ -75,6 +75,10 @@ export async function countActions(db: Executor, filter: ActionFilter): Promise<
 
 export const findAction = (db: Executor, id: number): Promise<ActionRow | undefined> =>
   db.selectFrom('action').select(actionColumns).select(pilotNames).where('id', '=', id).executeTakeFirst();
+
+/** The action with a flag computed in the same statement (a right on its convention, see `rightFlag`). */
+export const findActionWith = (db: Executor, id: number, flag: RawBuilder<number>): Promise<(ActionRow & { flag: number }) | undefined> =>
+  db.selectFrom('action').select(actionColumns).select(pilotNames).select(flag.as('flag')).where('id', '=', id).executeTakeFirst();
 
 export const findActions = (db: Executor, ids: readonly number[]): Promise<ActionRow[]> =>
   ids.length ? db.selectFrom('action').select(actionColumns).select(pilotNames).where('id', 'in', ids).orderBy('id').execute() : Promise.resolve([]);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ActionTable, Executor } from '../platform/db/schema.js';
 import type { ServiceContext } from '../platform/context.js';
 import { invalidField, notFound, staleVersion } from '../platform/http/errors.js';
@@ -6,7 +7,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { requireThemes } from '../themes/themes.service.js';
 import { touchConvention } from '../conventions/conventions.repository.js';
-import { principalOf, requireConventionAccess, scopeOf } from '../accounts/access.js';
+import { principalOf, requireConventionAccess, requireRightFlag, rightFlag, scopeOf } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import { normalizeForSearch } from '../../shared/text.js';
 import { STATUSES_NEEDING_REASON } from '../../shared/plan.js';
@@ -32,8 +33,12 @@ export async function getActionForCaller(db: Executor, principal: Principal, id:
 export async function getAction(db: Executor, id: number): Promise<Action> {
   const row = await repo.findAction(db, id);
   if (!row) throw notFound(`Action ${id}`);
-  const found = await parts.findActionParts(db, [id]);
-  return presentAction(row, found.themes.get(id) ?? [], found);
+  return withParts(db, row);
+}
+
+async function withParts(db: Executor, row: repo.ActionRow): Promise<Action> {
+  const found = await parts.findActionParts(db, [row.id]);
+  return presentAction(row, found.themes.get(row.id) ?? [], found);
 }
 
 const present = (db: Executor, rows: repo.ActionRow[]) =>
@@ -197,9 +202,14 @@ export async function createAction(ctx: ServiceContext, conventionId: number, in
 
 export async function updateAction(ctx: ServiceContext, id: number, input: ActionUpdateInput): Promise<Action> {
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await getAction(trx, id);
-    // Rights before the version: a stale version answers with the current action, which only an editor may see.
-    await requireEditRights(ctx, trx, before);
+    const principal = principalOf(ctx);
+    // The right on its convention is read with the action, and checked before the version: a stale
+    // version answers with the current action, which only an editor may see.
+    const row = await repo.findActionWith(trx, id, rightFlag(principal, 'editPlan', sql.ref('action.convention_id')));
+    if (!row) throw notFound(`Action ${id}`);
+    requireRightFlag(principal, row.flag);
+    const before = await withParts(trx, row);
+    await requireActionEditor(trx, principal, before.conventionId, before);
     if (before.version !== input.version) throw staleVersion(before);
     return applyUpdate(ctx, trx, before, input, { rightsChecked: true });
   });
