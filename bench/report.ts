@@ -71,7 +71,7 @@ function checks(report: BenchReport): Check[] {
     }
     const detail = sqlite.scenarios.find((s) => s.key === 'detail')!;
     const share = detail.measure.rps / sqlite.floor.rps;
-    list.push({ what: 'détail — req/s par rapport au Fastify nu (SQLite)', value: `${detail.measure.rps} / ${sqlite.floor.rps} = ${Math.round(share * 100)} %`, budget: '≥ 50 %', pass: share >= BUDGETS.detailShareOfFloor });
+    list.push({ what: 'détail — req/s par rapport au Fastify nu (SQLite)', value: `${detail.measure.rps} / ${sqlite.floor.rps} = ${(share * 100).toFixed(1)} %`, budget: '≥ 50 %', pass: share >= BUDGETS.detailShareOfFloor });
     if (sqlite.sameShapeFloor) {
       const shape = sqlite.sameShapeFloor;
       list.push({ what: `Fastify nu de même forme que le détail (${shape.bytes} octets, en-têtes de sécurité) — req/s par rapport au Fastify nu (SQLite)`, value: `${shape.rps} / ${sqlite.floor.rps} = ${Math.round((shape.rps / sqlite.floor.rps) * 100)} %`, budget: 'pour information : ce que la forme de la réponse permet seule', pass: null });
