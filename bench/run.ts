@@ -37,10 +37,11 @@ const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 const loadAverages = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 
-async function actionsToUpdate(dataset: PreparedDataset) {
+/** 5,000 actions from `afterId` on, in id order, with their versions. */
+async function actionsToUpdate(dataset: PreparedDataset, afterId: number) {
   const handle = createDb(dataset.target);
   try {
-    return await handle.db.selectFrom('action').select(['id', 'version', 'convention_id as conventionId']).where('id', '>', 20_000).orderBy('id').limit(5_000).execute();
+    return await handle.db.selectFrom('action').select(['id', 'version', 'convention_id as conventionId']).where('id', '>', afterId).orderBy('id').limit(5_000).execute();
   } finally {
     await handle.close();
   }
@@ -76,11 +77,12 @@ async function runEngine(engine: EngineName, floorBase: string): Promise<EngineR
     console.log(`  plancher de même forme que le détail (${detailBytes} octets) : ${sameShapeFloor.rps} req/s`);
     const detailUncompressed = await load(base, READS.find((r) => r.key === 'detail')!.paths, { authorization: auth.authorization });
     console.log(`  détail pour un client sans gzip : ${detailUncompressed.rps} req/s`);
-    const write = await load(base, actionUpdates(spreadOverPlans(await actionsToUpdate(dataset)), dataset.writeToken));
+    const write = await load(base, actionUpdates(spreadOverPlans(await actionsToUpdate(dataset, 20_000)), dataset.writeToken));
     scenarios.push({ key: 'update', name: 'modification d’une action (écriture)', kind: 'write', measure: write, sql: null });
     console.log(`  écriture : p50 ${write.p50} ms, p99 ${write.p99} ms, ${write.rps} req/s, ${write.errors} erreurs`);
-    // Taken in id order, the connections edit the actions of one plan at the same time.
-    const writeSamePlan = await load(base, actionUpdates(await actionsToUpdate(dataset), dataset.writeToken));
+    // Taken in id order, the connections edit the actions of one plan at the same time. Other actions
+    // than the first run's: its last updates, sent before it stopped, may still be committing.
+    const writeSamePlan = await load(base, actionUpdates(await actionsToUpdate(dataset, 40_000), dataset.writeToken));
     console.log(`  écritures simultanées dans un même plan : p50 ${writeSamePlan.p50} ms, p99 ${writeSamePlan.p99} ms, ${writeSamePlan.rps} req/s`);
     const serverRssMb = rssMegabytes(server.pid!);
     if (!firstLoad) firstLoad = await firstLoadJavaScript(base);
