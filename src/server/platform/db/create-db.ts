@@ -164,7 +164,11 @@ function namedStatementsOn(statements: StatementNames) {
       if (!name) return query(config, values, callback);
       return (query({ name, text: config, values }) as Promise<unknown>).catch((error: unknown) => {
         // 0A000: the statement's result changed under it (a column type altered by a migration).
-        if ((error as { code?: string }).code === '0A000') statements.forget(config as string);
+        if ((error as { code?: string }).code !== '0A000') throw error;
+        statements.forget(config as string);
+        // Outside a transaction the refused statement did nothing: it runs again, unnamed. Inside one,
+        // the transaction is lost and the error goes up.
+        if ((client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() === 'I') return query(config, values);
         throw error;
       });
     };

@@ -55,13 +55,22 @@ describe('named statements on PostgreSQL', () => {
     expect((await prepared()).some((text) => text.includes('from "sample"'))).toBe(true);
   });
 
-  it('keeps answering when a migration adds a column, and after one changes a column type fails once then runs unnamed', async () => {
+  it('keeps answering when a migration adds a column or changes the type of one it reads', async () => {
     await sql`alter table sample add column note text`.execute(database.db);
     expect(await labelOf(2)).toEqual({ label: 'deux' });
     expect(await database.db.selectFrom('sample' as never).selectAll().where('id' as never, '=', 1 as never).executeTakeFirst()).toEqual({ id: 1, label: 'un', note: null });
     await sql`alter table sample alter column label type varchar(20)`.execute(database.db);
-    await expect(labelOf(1)).rejects.toMatchObject({ code: '0A000' });
+    // Refused as prepared, run again unnamed at once: outside a transaction it had done nothing.
     expect(await labelOf(1)).toEqual({ label: 'un' });
     expect(await labelOf(2)).toEqual({ label: 'deux' });
+  });
+
+  it('lets the error go up inside a transaction, which it has lost, and runs the statement unnamed afterwards', async () => {
+    const noteOf = (db: typeof database.db, id: number) => db.selectFrom('sample' as never).select('note' as never).where('id' as never, '=', id as never).where('label' as never, 'is not', null).executeTakeFirst();
+    await noteOf(database.db, 1);
+    await noteOf(database.db, 2);
+    await sql`alter table sample alter column note type varchar(50)`.execute(database.db);
+    await expect(database.db.transaction().execute((trx) => noteOf(trx, 1))).rejects.toMatchObject({ code: '0A000' });
+    expect(await database.db.transaction().execute((trx) => noteOf(trx, 1))).toEqual({ note: null });
   });
 });
