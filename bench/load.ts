@@ -68,7 +68,10 @@ export async function load(base: string, paths: string[] | Requests, headers: Re
  */
 export function spreadOverPlans<T extends { conventionId: number }>(actions: readonly T[]): T[] {
   const byPlan = new Map<number, T[]>();
-  for (const action of actions) byPlan.set(action.conventionId, [...(byPlan.get(action.conventionId) ?? []), action]);
+  for (const action of actions) {
+    if (!byPlan.has(action.conventionId)) byPlan.set(action.conventionId, []);
+    byPlan.get(action.conventionId)!.push(action);
+  }
   const plans = [...byPlan.values()];
   const spread: T[] = [];
   for (let round = 0; spread.length < actions.length; round++) for (const plan of plans) if (plan[round]) spread.push(plan[round]!);

@@ -1,6 +1,7 @@
 /**
- * npm run build (after the web app) — compiles the server and its command line into dist/server/pilote-ctg.mjs, the program `npm start`
- * runs (ADR 0024): plain JavaScript, so that no compiler is loaded at run time. Packages stay outside
+ * npm run build (after the web app) — compiles the server and its command line into
+ * dist/server/pilote-ctg.mjs, the program `npm start` runs (ADR 0024): plain JavaScript, so that no
+ * compiler is loaded at run time. Packages stay outside
  * the bundle (they are installed next to it); modules imported with import() become chunks of their
  * own, loaded when first used.
  *   tsx scripts/build-server.ts [outdir]

@@ -100,10 +100,10 @@ export function rightFlag(principal: Principal | null, ability: ConventionAbilit
   return sql<number>`case when ${inScope(conventionId, scope)} then 1 else 0 end`;
 }
 
-/** Throws as `requireConventionAccess` does for a write right read with `rightFlag`. */
-export function requireRightFlag(principal: Principal | null, flag: number | string): void {
+/** The refusal of a write right on a convention (read by `abilitiesRow` or with `rightFlag`): 401 to sign in, 403. */
+export function requireWriteRight(principal: Principal | null, granted: boolean): void {
   if (principal?.kind === 'anonymous') throw mustSignIn();
-  if (Number(flag) !== 1) throw forbidden('modifier cette convention');
+  if (!granted) throw forbidden('modifier cette convention');
 }
 
 /** What the caller may do with one convention (returned with the object so the UI never recomputes it). */
@@ -118,14 +118,10 @@ export async function abilitiesOn(db: Executor, principal: Principal | null, con
 export async function requireConventionAccess(db: Executor, principal: Principal | null, conventionId: number, ability: ConventionAbility) {
   const abilities = await abilitiesRow(db, principal, conventionId);
   if (!abilities) throw notFound(`Convention ${conventionId}`);
-  if (principal?.kind === 'anonymous') {
-    if (ability !== 'read') throw mustSignIn();
+  if (ability !== 'read') requireWriteRight(principal, abilities[ability]);
+  else if (principal?.kind === 'anonymous') {
     if (!abilities.read) throw notFound(`Convention ${conventionId}`);
-    return abilities;
-  }
-  if (!abilities[ability]) {
-    throw forbidden(ability === 'read' ? 'consulter cette convention : elle ne fait pas partie de votre périmètre' : 'modifier cette convention');
-  }
+  } else if (!abilities.read) throw forbidden('consulter cette convention : elle ne fait pas partie de votre périmètre');
   return abilities;
 }
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { emitWebhookEvent } from '../webhooks/webhooks.emit.js';
 import { requireThemes } from '../themes/themes.service.js';
 import { touchConvention } from '../conventions/conventions.repository.js';
-import { principalOf, requireConventionAccess, requireRightFlag, rightFlag, scopeOf } from '../accounts/access.js';
+import { principalOf, requireConventionAccess, requireWriteRight, rightFlag, scopeOf } from '../accounts/access.js';
 import type { Principal } from '../accounts/principal.js';
 import { normalizeForSearch } from '../../shared/text.js';
 import { STATUSES_NEEDING_REASON } from '../../shared/plan.js';
@@ -207,7 +207,7 @@ export async function updateAction(ctx: ServiceContext, id: number, input: Actio
     // version answers with the current action, which only an editor may see.
     const row = await repo.findActionWith(trx, id, rightFlag(principal, 'editPlan', sql.ref('action.convention_id')));
     if (!row) throw notFound(`Action ${id}`);
-    requireRightFlag(principal, row.flag);
+    requireWriteRight(principal, Number(row.flag) === 1);
     const before = await withParts(trx, row);
     await requireActionEditor(trx, principal, before.conventionId, before);
     if (before.version !== input.version) throw staleVersion(before);

@@ -139,8 +139,9 @@ export function statementNames(limit = NAMED_STATEMENTS): StatementNames {
         if (seenOnce.size < limit * 20) seenOnce.add(text);
         return undefined;
       }
-      names.set(text, `s${++issued}`);
-      return names.get(text);
+      const issuedName = `s${++issued}`;
+      names.set(text, issuedName);
+      return issuedName;
     },
     forget(text) {
       names.delete(text);

@@ -49,6 +49,5 @@ export async function versionsOf(request: FastifyRequest): Promise<DataVersions>
   return request.versions;
 }
 
-
 /** The version callers (session or token → who they are, their rights) are kept under. */
 export const callerVersionOf = async (request: FastifyRequest): Promise<number> => (await versionsOf(request)).callers;

@@ -52,19 +52,14 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 }
 
 /**
- * The bytes to send and how they are encoded. A cached answer is compressed once, however many clients
- * read it; that is most of the cost of a hit for a large answer (ADR 0027).
+ * The bytes to send this client, their encoding set on the reply. A cached answer is compressed once,
+ * however many clients read it; that is most of the cost of a hit for a large answer (ADR 0027).
  */
-function encodedFor(request: FastifyRequest, answer: CachedAnswer): { bytes: Buffer; gzip: boolean } {
-  if (answer.body.length < GZIP_FROM_BYTES || !acceptsGzip(request.headers['accept-encoding'])) return { bytes: answer.body, gzip: false };
+function bytesFor(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): Buffer {
+  if (answer.body.length < GZIP_FROM_BYTES || !acceptsGzip(request.headers['accept-encoding'])) return answer.body;
   answer.gzipped ??= gzipSync(answer.body, { level: 6 });
-  return { bytes: answer.gzipped, gzip: true };
-}
-
-function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
-  const { bytes, gzip } = encodedFor(request, answer);
-  if (gzip) reply.header('content-encoding', 'gzip');
-  return reply.header('content-type', 'application/json; charset=utf-8').send(bytes);
+  reply.header('content-encoding', 'gzip');
+  return answer.gzipped;
 }
 
 /** The versions an answer was computed under (or found still valid under), and the tables it reads. */
@@ -153,7 +148,7 @@ export const etagOf = (version: number, key: string) => `W/"${version}-${createH
 function answerFromCache(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer): FastifyReply {
   reply.header('etag', answer.etag).header('vary', 'accept-encoding');
   if (request.headers['if-none-match'] === answer.etag) return reply.code(304).send();
-  return sendAnswer(request, reply, answer);
+  return reply.header('content-type', 'application/json; charset=utf-8').send(bytesFor(request, reply, answer));
 }
 
 /** An answer being computed, and the requests waiting for it. */
@@ -230,10 +225,7 @@ export function registerResponseCache(app: FastifyInstance): void {
     if (!answer) return payload;
     cache.set(slot.versions, slot.key, answer, request.routeOptions.config.cacheReads ?? null);
     reply.header('etag', answer.etag).header('vary', 'accept-encoding');
-    const { bytes, gzip } = encodedFor(request, answer);
-    if (!gzip) return payload;
-    reply.header('content-encoding', 'gzip');
-    return bytes;
+    return bytesFor(request, reply, answer);
   });
   // However the request ended, those waiting for it are let go.
   const release = async (request: FastifyRequest) => {
